@@ -1,0 +1,44 @@
+# Every target creates .venv when it is missing and installs the package with what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS := corpus/out
+
+.PHONY: test demo bench corpus eval lint format clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests corpus
+	$(BIN)/ruff format --check src tests corpus
+	$(BIN)/pytest
+
+demo: $(STAMP)
+	$(BIN)/python -m corpus.demo --out $(CORPUS)/demo
+	mkdir -p reports
+	-$(BIN)/lkjip-audit check $(CORPUS)/demo --format json --output reports/demo.json
+	$(BIN)/lkjip-audit check $(CORPUS)/demo --fail-on never
+	@echo "JSON report: reports/demo.json"
+
+corpus: $(STAMP)
+	$(BIN)/python -m corpus.generate --out $(CORPUS)
+
+eval: corpus
+	$(BIN)/lkjip-audit eval $(CORPUS)/truth.json
+
+bench: $(STAMP)
+	$(BIN)/python tests/bench/bench_check.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests corpus
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests corpus
+
+clean:
+	rm -rf $(VENV) $(CORPUS) .pytest_cache .ruff_cache

@@ -1,0 +1,113 @@
+"""Audit one document: open, extract, recognize, check. I/O happens here and nowhere later."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip_audit.extract.model import DocumentText
+from lkjip_audit.facts import Facts
+from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
+from lkjip_audit.recognize import DocumentMeta, load_recognizers
+from lkjip_audit.recognize.sections import read_meta
+from lkjip_audit.rules.engine import run_rules
+from lkjip_audit.rules.model import RuleSet
+from lkjip_audit.rules.registry import RuleContext
+
+log = logging.getLogger(__name__)
+
+
+def extraction_finding(
+    rule: str, message: dict[str, str], severity: Severity = Severity.ERROR
+) -> Finding:
+    """A finding of category ``extraction``: something could not be read, in plain words."""
+    return Finding(
+        rule=rule,
+        category=Category.EXTRACTION,
+        severity=severity,
+        page=None,
+        message=message,
+        title={"id": "Dokumen tidak dapat dibaca", "en": "Document could not be read"},
+    )
+
+
+def lines_table(doc: DocumentText) -> pd.DataFrame:
+    """The ``lines`` fact table: every text line with its page and box."""
+    rows = [{"page": line.page, "bbox": line.bbox, "raw": line.text} for line in doc.lines()]
+    return pd.DataFrame(rows, columns=["page", "bbox", "raw"])
+
+
+def recognize(doc: DocumentText, meta: DocumentMeta) -> tuple[Facts, list[Finding]]:
+    """Run every recognizer; one that fails becomes an ``extraction`` finding."""
+    facts = Facts()
+    facts.add("lines", lines_table(doc))
+    problems = []
+    for name, recognizer in load_recognizers().items():
+        try:
+            facts.update(recognizer(doc, meta))
+        except Exception as error:  # one recognizer must not stop the audit
+            log.exception("recognizer %s failed", name)
+            problems.append(
+                extraction_finding(
+                    "EXT020",
+                    {
+                        "id": f"Bagian '{name}' tidak dapat dikenali ({error}); "
+                        "pemeriksaan atas bagian itu dilewati.",
+                        "en": f"The '{name}' part could not be recognised ({error}); "
+                        "its checks were skipped.",
+                    },
+                    Severity.INFO,
+                )
+            )
+    return facts, problems
+
+
+def audit_file(
+    path: Path,
+    ruleset: RuleSet,
+    *,
+    rekap: Facts | None = None,
+    use_cache: bool = True,
+) -> DocumentResult:
+    """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception."""
+    from lkjip_audit.extract import extract_document
+    from lkjip_audit.pdf import open_pdf
+    from lkjip_audit.pdf.messages import pages_reason
+
+    opened = open_pdf(path)
+    result = DocumentResult(
+        path=str(path), sha256=opened.sha256, status=opened.status, pages=opened.pages
+    )
+    if opened.status is not DocumentStatus.AUDITED:
+        result.findings.append(extraction_finding("EXT001", opened.reason))
+        return result
+    try:
+        doc = extract_document(path, use_cache=use_cache)
+    except Exception as error:  # a damaged page must not stop a batch
+        log.exception("extraction failed for %s", path)
+        result.status = DocumentStatus.UNREADABLE
+        result.findings.append(
+            extraction_finding(
+                "EXT001",
+                {
+                    "id": f"PDF tidak dapat dibaca ({error}): ekspor ulang PDF lalu periksa lagi.",
+                    "en": f"The PDF could not be read ({error}): export it again and re-check.",
+                },
+            )
+        )
+        return result
+    unreadable_pages = pages_reason(opened.scanned_pages, opened.garbled_pages)
+    if unreadable_pages:
+        result.findings.append(extraction_finding("EXT002", unreadable_pages, Severity.WARNING))
+    meta = read_meta(doc)
+    result.satker, result.year = meta.satker, meta.year
+    facts, problems = recognize(doc, meta)
+    result.findings.extend(problems)
+    context = RuleContext(
+        settings=ruleset.settings, year=meta.year, satker=meta.satker, rekap=rekap
+    )
+    result.findings.extend(run_rules(ruleset, facts, context))
+    result.findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))
+    return result

@@ -1,0 +1,90 @@
+"""Many documents: find the PDFs, audit them in worker processes, never stop on one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from lkjip_audit.audit import audit_file, extraction_finding
+from lkjip_audit.facts import Facts
+from lkjip_audit.findings import DocumentResult, DocumentStatus
+from lkjip_audit.rules.model import RuleSet
+
+log = logging.getLogger(__name__)
+
+
+def find_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """The PDFs named or found (recursively) under ``paths``, and the paths that do not exist."""
+    found: list[Path] = []
+    missing: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf"))
+        elif path.exists():
+            found.append(path)
+        else:
+            missing.append(path)
+    return found, missing
+
+
+def _failed(path: Path, error: BaseException) -> DocumentResult:
+    result = DocumentResult(str(path), None, DocumentStatus.UNREADABLE, None)
+    result.findings.append(
+        extraction_finding(
+            "EXT003",
+            {
+                "id": f"Dokumen tidak dapat diperiksa karena kesalahan tak terduga ({error}).",
+                "en": f"The document could not be checked because of an unexpected error "
+                f"({error}).",
+            },
+        )
+    )
+    return result
+
+
+def _audit_safely(
+    path: Path, ruleset: RuleSet, rekap: Facts | None, use_cache: bool
+) -> DocumentResult:
+    try:
+        return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache)
+    except Exception as error:  # the batch goes on whatever one file does
+        log.exception("audit of %s failed", path)
+        return _failed(path, error)
+
+
+def audit_many(
+    paths: Sequence[Path],
+    ruleset: RuleSet,
+    *,
+    rekap: Facts | None = None,
+    workers: int = 1,
+    use_cache: bool = True,
+    on_done: Callable[[DocumentResult], None] | None = None,
+) -> list[DocumentResult]:
+    """Audit every path (in ``workers`` processes when more than one) in input order."""
+    results: list[DocumentResult] = []
+    for result in _iter_audits(paths, ruleset, rekap, workers, use_cache):
+        results.append(result)
+        if on_done:
+            on_done(result)
+    return results
+
+
+def _iter_audits(
+    paths: Sequence[Path], ruleset: RuleSet, rekap: Facts | None, workers: int, use_cache: bool
+) -> Iterator[DocumentResult]:
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield _audit_safely(path, ruleset, rekap, use_cache)
+        return
+    # Processes, never threads: pypdfium2 is not thread-safe even across documents.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_audit_safely, p, ruleset, rekap, use_cache) for p in paths]
+        for path, future in zip(paths, futures, strict=True):
+            try:
+                yield future.result()
+            except Exception as error:  # a dead worker takes only its file
+                log.exception("worker for %s died", path)
+                yield _failed(path, error)

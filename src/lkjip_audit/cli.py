@@ -1,0 +1,218 @@
+"""The ``lkjip-audit`` command line: thin; parses options and calls the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from lkjip_audit import __version__
+
+app = typer.Typer(
+    name="lkjip-audit",
+    help="Audit LKjIP reports (Laporan Kinerja Instansi Pemerintah) for internal consistency.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="List, explain and validate rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class Lang(StrEnum):
+    id = "id"
+    en = "en"
+
+
+class Format(StrEnum):
+    console = "console"
+    json = "json"
+    html = "html"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+stderr = Console(stderr=True)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a usage problem in plain words and give the exit for usage errors."""
+    stderr.print(f"[bold red]lkjip-audit:[/bold red] {message}")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _load_rules(rules: Path | None):
+    from lkjip_audit.rules.loader import RuleSetError, load_ruleset
+
+    try:
+        return load_ruleset(rules)
+    except RuleSetError as err:
+        raise fail(f"rule set cannot be used: {err}") from None
+
+
+def _default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path], typer.Argument(help="PDF files or folders (searched recursively).")
+    ],
+    rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap (PDF, XLSX or CSV).")] = None,
+    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    format: Annotated[Format, typer.Option("--format", help="Report format.")] = Format.console,
+    output: Annotated[Path | None, typer.Option(help="Write the report to this file.")] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when a finding at or above this severity exists.")
+    ] = FailOn.error,
+    lang: Annotated[Lang, typer.Option(help="Language of the messages.")] = Lang.id,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes (default: cores, at most 4).")
+    ] = 0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse extractions.")] = False,
+) -> None:
+    """Audit LKjIP PDFs and report every finding with its page and the numbers."""
+    from lkjip_audit.batch import audit_many, find_pdfs
+    from lkjip_audit.findings import DocumentStatus, Severity
+    from lkjip_audit.report.console import render_console
+    from lkjip_audit.report.json_report import dumps, report_json
+
+    if format not in (Format.console, Format.json):
+        raise fail(f"--format {format.value} is not available yet; use console or json.")
+    ruleset = _load_rules(rules)
+    pdfs, missing = find_pdfs(paths)
+    for path in missing:
+        stderr.print(f"[yellow]lkjip-audit:[/yellow] {path} does not exist; skipped.")
+    if not pdfs:
+        raise fail("no PDF found in the paths given.")
+    recap_facts = _read_recap(rekap) if rekap else None
+    results = audit_many(
+        pdfs,
+        ruleset,
+        rekap=recap_facts,
+        workers=workers or _default_workers(),
+        use_cache=not no_cache,
+    )
+    if format is Format.json:
+        text = dumps(report_json(results, ruleset, lang.value))
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text + "\n", encoding="utf-8")
+        else:
+            typer.echo(text)
+    else:
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            with output.open("w", encoding="utf-8") as handle:
+                render_console(results, Console(file=handle, width=120), lang.value)
+        else:
+            render_console(results, Console(), lang.value)
+    if all(r.status is not DocumentStatus.AUDITED for r in results):
+        raise typer.Exit(EXIT_USAGE)
+    if fail_on is not FailOn.never:
+        threshold = Severity(fail_on.value).rank
+        if any(f.severity.rank >= threshold for r in results for f in r.findings):
+            raise typer.Exit(EXIT_FINDINGS)
+
+
+def _read_recap(path: Path):
+    from lkjip_audit.rekap import RekapError, read_rekap
+
+    try:
+        return read_rekap(path).facts
+    except RekapError as err:
+        raise fail(f"the recap {path} cannot be used: {err}") from None
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.id,
+) -> None:
+    """List the rules in force: id, category, severity, title."""
+    from rich.table import Table
+
+    ruleset = _load_rules(rules)
+    table = Table(title=f"{ruleset.source}", title_justify="left")
+    for column in (
+        "ID",
+        "Kategori" if lang is Lang.id else "Category",
+        "Severity",
+        "Judul" if lang is Lang.id else "Title",
+    ):
+        table.add_column(column)
+    for rule in ruleset.rules:
+        table.add_row(
+            rule.id,
+            rule.category.value,
+            rule.severity.value,
+            rule.title.get(lang.value, rule.title["id"]),
+        )
+    Console().print(table)
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(help="The rule id, e.g. PLH001.")],
+    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.id,
+) -> None:
+    """Explain one rule: what it checks, why, an example, and how the check works."""
+    from lkjip_audit.rules.registry import CHECK_KINDS
+
+    ruleset = _load_rules(rules)
+    rule = ruleset.get(rule_id)
+    if rule is None:
+        raise fail(f"no rule {rule_id!r}; see `lkjip-audit rules list`.")
+    text = lang.value
+    console = Console()
+    console.print(f"[bold]{rule.id}[/bold] · {rule.category.value} · {rule.severity.value}")
+    console.print(f"[bold]{rule.title.get(text, rule.title['id'])}[/bold]")
+    if rule.why:
+        console.print(rule.why.get(text, rule.why.get("id", "")))
+    if rule.example:
+        console.print(f"[dim]{rule.example.get(text, rule.example.get('id', ''))}[/dim]")
+    console.print(f"\ncheck: {rule.check} {dict(rule.params)}")
+    console.print(CHECK_KINDS[rule.check].doc)
+    console.print(f"\n[dim]{rule.source}[/dim]")
+
+
+@rules_app.command("validate")
+def rules_validate(
+    rules: Annotated[Path, typer.Argument(help="The rule file to validate.")],
+) -> None:
+    """Validate a rule file (and what it extends or includes)."""
+    ruleset = _load_rules(rules)
+    Console().print(f"[green]OK[/green]: {len(ruleset.rules)} rules, sha256 {ruleset.sha256[:12]}")
+
+
+def main() -> None:
+    """Entry point of the ``lkjip-audit`` script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        stderr.print("interrupted")
+        sys.exit(130)
+
+
+@app.callback(invoke_without_command=True)
+def _version(
+    version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()

@@ -1,0 +1,119 @@
+"""Fact tables: what the recognizers read, as pandera-validated DataFrames.
+
+Each fact table has one schema, declared in the module of this package that covers its
+subject (``text``, ``indicators``, ``budget``, ``survey``, ``rekap``) and registered with
+:func:`register_schema`. Cells that hold numbers hold :class:`~lkjip_audit.numbers.Stated`
+values so that every number keeps its raw text, page and bbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
+
+_SCHEMAS: dict[str, pa.DataFrameSchema] = {}
+
+
+def register_schema(name: str, schema: pa.DataFrameSchema) -> pa.DataFrameSchema:
+    """Declare the schema of the fact table ``name``; returns the schema for module use."""
+    _SCHEMAS[name] = schema
+    return schema
+
+
+def schema_for(name: str) -> pa.DataFrameSchema:
+    """The registered schema of a fact table."""
+    _load_schema_modules()
+    return _SCHEMAS[name]
+
+
+def known_tables() -> list[str]:
+    """Names of every fact table with a schema."""
+    _load_schema_modules()
+    return sorted(_SCHEMAS)
+
+
+def _load_schema_modules() -> None:
+    """Import every module of this package so that each registers its schemas."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+@dataclass(frozen=True, slots=True)
+class FactProblem:
+    """A row a schema rejected: the table, the column, the check and the offending value."""
+
+    table: str
+    column: str | None
+    check: str
+    value: str
+    row: Any
+
+
+@dataclass(slots=True)
+class Facts:
+    """The fact tables of one document (or of one recap), by name."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[FactProblem] = field(default_factory=list)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The table ``name``, or an empty frame with the schema's columns if none was read."""
+        if name in self.tables:
+            return self.tables[name]
+        import pandas as pd
+
+        return pd.DataFrame(columns=list(schema_for(name).columns))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tables)
+
+    def add(self, name: str, frame: pd.DataFrame) -> None:
+        """Validate ``frame`` against its schema and keep the rows that pass.
+
+        Rows that fail are dropped and recorded in :attr:`problems`, so that a malformed
+        row becomes an ``extraction`` finding instead of stopping the audit.
+        """
+        self.tables[name], problems = validate(name, frame)
+        self.problems.extend(problems)
+
+    def update(self, frames: Mapping[str, pd.DataFrame]) -> None:
+        """:meth:`add` every table of ``frames``."""
+        for name, frame in frames.items():
+            self.add(name, frame)
+
+
+def validate(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[FactProblem]]:
+    """Validate lazily; return the passing rows and one problem per failing row."""
+    import pandera.errors as pa_errors
+
+    schema = schema_for(name)
+    try:
+        return schema.validate(frame, lazy=True), []
+    except pa_errors.SchemaErrors as err:
+        cases = err.failure_cases
+        # A dataframe-wide check yields one row per column: keep one per index.
+        cases = cases.drop_duplicates(subset=["index"])
+        problems = [
+            FactProblem(
+                table=name,
+                column=None if row.column is None else str(row.column),
+                check=str(row.check),
+                value=str(row.failure_case),
+                row=row.index,
+            )
+            for row in cases.itertuples()
+        ]
+        bad_rows = {p.row for p in problems if p.row is not None}
+        kept = frame.drop(index=[r for r in bad_rows if r in frame.index])
+        if any(p.row is None for p in problems):
+            # A table-level failure (a missing column) leaves nothing trustworthy.
+            kept = frame.iloc[0:0]
+        return schema.validate(kept, lazy=False) if len(kept) else kept, problems

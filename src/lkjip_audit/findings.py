@@ -1,0 +1,99 @@
+"""Findings: what the rules say about a document, in the shape of contract findings-v1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from lkjip_audit.extract.model import BBox
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ordered error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+class Category(StrEnum):
+    """The closed set of finding categories of findings-v1."""
+
+    CAPAIAN = "capaian"
+    TARGET_CONSISTENCY = "target-consistency"
+    REALISASI_CONSISTENCY = "realisasi-consistency"
+    BUDGET_SUM = "budget-sum"
+    BUDGET_PERCENTAGE = "budget-percentage"
+    BUDGET_CONSISTENCY = "budget-consistency"
+    IKM_RECOMPUTE = "ikm-recompute"
+    IPK_RECOMPUTE = "ipk-recompute"
+    PERCENTAGE = "percentage"
+    MUTU_CATEGORY = "mutu-category"
+    PLACEHOLDER = "placeholder"
+    DUPLICATE_NIP = "duplicate-nip"
+    NIP_FORMAT = "nip-format"
+    REKAP_MISMATCH = "rekap-mismatch"
+    REKAP_INTERNAL = "rekap-internal"
+    STRUCTURE = "structure"
+    EXTRACTION = "extraction"
+
+
+class DocumentStatus(StrEnum):
+    """Whether a document could be audited, and if not, why."""
+
+    AUDITED = "audited"
+    SCANNED = "scanned"
+    ENCRYPTED = "encrypted"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Another place a finding points at (the other side of a disagreement)."""
+
+    page: int | None
+    bbox: BBox | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a rule found, with the place and the numbers behind it.
+
+    ``message`` holds the text in every language the rule speaks (``{"id": ..., "en": ...}``);
+    reporters pick one with :meth:`text`.
+    """
+
+    rule: str
+    category: Category
+    severity: Severity
+    page: int | None
+    message: dict[str, str]
+    stated: str | None = None
+    expected: str | None = None
+    evidence: str | None = None
+    bbox: BBox | None = None
+    title: dict[str, str] = field(default_factory=dict)
+    related: tuple[Place, ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``, falling back to Indonesian."""
+        return self.message.get(lang) or self.message["id"]
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """The audit of one document."""
+
+    path: str
+    sha256: str | None
+    status: DocumentStatus
+    pages: int | None
+    satker: str | None = None
+    year: int | None = None
+    findings: list[Finding] = field(default_factory=list)

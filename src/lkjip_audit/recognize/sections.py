@@ -1,0 +1,101 @@
+"""Chapter headings (Ikhtisar Eksekutif, BAB I–IV, Lampiran, Perjanjian Kinerja) and meta."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lkjip_audit.extract.model import BBox, DocumentText, Line
+from lkjip_audit.recognize import DocumentMeta, recognizer
+
+# A table-of-contents entry: a dotted leader, or a title of 3+ words ending in its page
+# number (arabic, or lower-case roman for front matter; "BAB IV" is a heading, not a TOC line).
+TOC_LEADER = re.compile(r"(\.{4,}|…{2,})\s*\S*\s*$")
+TOC_PAGE = re.compile(r"^\S+\s+\S+\s+.*\s(\d{1,3}|[ivxlc]{1,6})\s*$")
+HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("kata-pengantar", re.compile(r"^KATA\s+PENGANTAR\b")),
+    ("ikhtisar", re.compile(r"^(IKHTISAR|RINGKASAN)\s+EKSEKUTIF\b", re.IGNORECASE)),
+    ("bab1", re.compile(r"^BAB\s+(I|1)\b(?!\s*[IV])", re.IGNORECASE)),
+    ("bab2", re.compile(r"^BAB\s+(II|2)\b(?!\s*I)", re.IGNORECASE)),
+    ("bab3", re.compile(r"^BAB\s+(III|3)\b", re.IGNORECASE)),
+    ("bab4", re.compile(r"^BAB\s+(IV|4)\b", re.IGNORECASE)),
+    ("lampiran", re.compile(r"^LAMPIRAN\b")),
+    ("perjanjian-kinerja", re.compile(r"^PERJANJIAN\s+KINERJA\b")),
+)
+MAX_HEADING_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A chapter heading as printed."""
+
+    key: str
+    title: str
+    page: int
+    bbox: BBox
+
+
+def _heading(line: Line) -> Heading | None:
+    text = line.text.strip()
+    if len(text.split()) > MAX_HEADING_WORDS or TOC_LEADER.search(text) or TOC_PAGE.match(text):
+        return None
+    for key, pattern in HEADINGS:
+        if pattern.match(text):
+            return Heading(key, text, line.page, line.bbox)
+    return None
+
+
+def find_headings(lines: list[Line]) -> list[Heading]:
+    """Every chapter heading in reading order (a heading may repeat, e.g. PK in Bab II and
+    in the Lampiran; the rules decide which occurrence counts)."""
+    return [heading for line in lines if (heading := _heading(line))]
+
+
+@recognizer("sections")
+def recognize_sections(doc: DocumentText, meta: DocumentMeta) -> dict[str, pd.DataFrame]:
+    """The ``sections`` fact table: one row per chapter found, in document order."""
+    rows = [
+        {"key": h.key, "title": h.title, "order": i, "page": h.page, "bbox": h.bbox, "raw": h.title}
+        for i, h in enumerate(find_headings(doc.lines()))
+    ]
+    columns = ["key", "title", "order", "page", "bbox", "raw"]
+    return {"sections": pd.DataFrame(rows, columns=columns)}
+
+
+UNIT = (
+    r"(?:Kantor\s+Imigrasi|Rumah\s+Detensi\s+Imigrasi|Kantor\s+Wilayah|Lembaga\s+Pemasyarakatan"
+    r"|Rumah\s+Tahanan\s+Negara|Balai\s+Pemasyarakatan|Rumah\s+Penyimpanan\s+Benda\s+Sitaan"
+    r"|Direktorat\s+Jenderal|Balai\s+Harta\s+Peninggalan)"
+)
+# The unit type, then capitalised words and class markers up to the first lower-case word.
+SATKER = re.compile(
+    UNIT + r"(?:\s+(?:Kelas|Kls\.?|[IV]+|Khusus|TPI|Non|Non-TPI|[A-Z][A-Za-z'.-]*))*"
+)
+STOP_WORDS = {"Tahun", "TAHUN", "Nomor", "Yang", "Dengan", "Dalam", "Sebagai", "Pada"}
+YEAR = re.compile(r"\b(?:Tahun|TAHUN|Tahun\s+Anggaran)\s+(20\d\d)\b")
+META_PAGES = 6
+
+
+def _clean_satker(match: str) -> str:
+    words = match.split()
+    for i, word in enumerate(words):
+        if word in STOP_WORDS:
+            words = words[:i]
+            break
+    return " ".join(words).strip(" .,")
+
+
+def read_meta(doc: DocumentText) -> DocumentMeta:
+    """The satker and report year, read from the first pages (cover, Kata Pengantar)."""
+    first = [line.text for page in doc.pages[:META_PAGES] for line in page.lines]
+    text = "\n".join(first)
+    names = Counter(
+        name for m in SATKER.finditer(text) if len((name := _clean_satker(m.group(0))).split()) > 2
+    )
+    years = Counter(int(y) for y in YEAR.findall(text))
+    satker = names.most_common(1)[0][0] if names else None
+    year = years.most_common(1)[0][0] if years else None
+    return DocumentMeta(satker=satker, year=year)

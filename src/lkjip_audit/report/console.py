@@ -1,0 +1,108 @@
+"""The console report: a header per document, findings by severity, a one-line summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from lkjip_audit.findings import DocumentResult, DocumentStatus, Severity
+from lkjip_audit.report.json_report import summary
+
+WORDS = {
+    "id": {
+        Severity.ERROR: "Kesalahan",
+        Severity.WARNING: "Peringatan",
+        Severity.INFO: "Informasi",
+        "pages": "halaman",
+        "year": "tahun",
+        "status": "status",
+        "unknown": "satker tidak dikenali",
+        "clean": "Tidak ada temuan.",
+        "page": "Hlm.",
+        "rule": "Aturan",
+        "finding": "Temuan",
+        "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
+        "{infos} informasi.",
+        DocumentStatus.AUDITED: "diperiksa",
+        DocumentStatus.SCANNED: "hasil pindaian",
+        DocumentStatus.ENCRYPTED: "terkunci kata sandi",
+        DocumentStatus.UNREADABLE: "tidak terbaca",
+    },
+    "en": {
+        Severity.ERROR: "Errors",
+        Severity.WARNING: "Warnings",
+        Severity.INFO: "Information",
+        "pages": "pages",
+        "year": "year",
+        "status": "status",
+        "unknown": "satker not recognised",
+        "clean": "No findings.",
+        "page": "Page",
+        "rule": "Rule",
+        "finding": "Finding",
+        "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
+        "{infos} info.",
+        DocumentStatus.AUDITED: "audited",
+        DocumentStatus.SCANNED: "scanned",
+        DocumentStatus.ENCRYPTED: "password-protected",
+        DocumentStatus.UNREADABLE: "unreadable",
+    },
+}
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+EVIDENCE_CHARS = 90
+
+
+def _header(result: DocumentResult, words: dict) -> str:
+    satker = escape(result.satker or words["unknown"])
+    parts = [
+        f"[bold]{satker}[/bold]",
+        f"{words['year']} {result.year or '-'}",
+        f"{result.pages or 0} {words['pages']}",
+        f"{words['status']}: {words[result.status]}",
+    ]
+    return " · ".join(parts) + f"\n[dim]{escape(result.path)}[/dim]"
+
+
+def _evidence(text: str | None) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    cut = text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
+    return f"\n[dim]“{escape(cut)}”[/dim]"
+
+
+def render_console(results: Sequence[DocumentResult], console: Console, lang: str) -> None:
+    """Print every document's findings grouped by severity, then the summary line."""
+    words = WORDS[lang]
+    for result in results:
+        console.print(Panel(_header(result, words), expand=False))
+        if not result.findings:
+            console.print(f"  [green]{words['clean']}[/green]\n")
+            continue
+        for severity in Severity:
+            group = [f for f in result.findings if f.severity is severity]
+            if not group:
+                continue
+            table = Table(
+                title=f"{words[severity]} ({len(group)})",
+                title_style=STYLES[severity],
+                title_justify="left",
+                show_lines=False,
+                expand=True,
+            )
+            table.add_column(words["page"], justify="right", width=5)
+            table.add_column(words["rule"], width=7)
+            table.add_column(words["finding"], ratio=1)
+            for finding in group:
+                table.add_row(
+                    str(finding.page or "-"),
+                    finding.rule,
+                    escape(finding.text(lang)) + _evidence(finding.evidence),
+                )
+            console.print(table)
+        console.print()
+    console.print(f"[bold]{words['summary'].format(**summary(results))}[/bold]")

@@ -1,0 +1,82 @@
+"""The findings-v1 JSON document (contract: shared/contract/findings-v1.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from lkjip_audit import __version__
+from lkjip_audit.findings import DocumentResult, Finding, Severity
+from lkjip_audit.rules.model import RuleSet
+
+SCHEMA_ID = "lkjip-audit/findings@1"
+
+
+def _bbox(box: Any) -> list[float] | None:
+    return None if box is None else [round(float(v), 2) for v in box]
+
+
+def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
+    """One finding as the contract writes it (plus the additive ``title`` and ``related``)."""
+    return {
+        "rule": finding.rule,
+        "category": finding.category.value,
+        "severity": finding.severity.value,
+        "page": finding.page,
+        "message": finding.text(lang),
+        "stated": finding.stated,
+        "expected": finding.expected,
+        "evidence": finding.evidence,
+        "bbox": _bbox(finding.bbox),
+        "title": finding.title.get(lang) or finding.title.get("id"),
+        "related": [
+            {"page": p.page, "bbox": _bbox(p.bbox), "text": p.text} for p in finding.related
+        ],
+    }
+
+
+def summary(results: Sequence[DocumentResult]) -> dict[str, int]:
+    """Counts of documents and of findings by severity."""
+    findings = [f for r in results for f in r.findings]
+    return {
+        "documents": len(results),
+        "errors": sum(f.severity is Severity.ERROR for f in findings),
+        "warnings": sum(f.severity is Severity.WARNING for f in findings),
+        "infos": sum(f.severity is Severity.INFO for f in findings),
+    }
+
+
+def report_json(results: Sequence[DocumentResult], ruleset: RuleSet, lang: str) -> dict[str, Any]:
+    """The whole findings-v1 document for ``results``."""
+    return {
+        "schema": SCHEMA_ID,
+        "tool": {"name": "lkjip-audit", "version": __version__},
+        "rules": {"source": ruleset.source, "sha256": ruleset.sha256},
+        "lang": lang,
+        "documents": [
+            {
+                "path": r.path,
+                "sha256": r.sha256,
+                "status": r.status.value,
+                "pages": r.pages,
+                "satker": r.satker,
+                "year": r.year,
+                "findings": [finding_json(f, lang) for f in r.findings],
+            }
+            for r in results
+        ],
+        "summary": summary(results),
+    }
+
+
+def findings_schema() -> dict[str, Any]:
+    """The JSON Schema of findings-v1, shipped in the package."""
+    text = resources.files("lkjip_audit.schema").joinpath("findings-v1.schema.json").read_text()
+    return json.loads(text)
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The JSON text, UTF-8 friendly (Indonesian text unescaped)."""
+    return json.dumps(document, ensure_ascii=False, indent=2)

@@ -1,0 +1,158 @@
+"""Check kinds over rows and text: every row, patterns in lines, and unique keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import pandas as pd
+
+from lkjip_audit.facts import Facts
+from lkjip_audit.findings import Place
+from lkjip_audit.names import same_person
+from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
+
+MAX_LISTED = 6
+
+
+def row_values(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A fact row's cells as message values (bbox and raw are places, not values)."""
+    return {k: v for k, v in row.items() if k != "bbox"}
+
+
+@check_kind("each-row", required=["table"], optional=["stated"])
+def each_row(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+    """Every row of the fact table is a finding (e.g. every template placeholder found).
+
+    Params: ``table``; ``stated``: the column shown as the stated text.
+    Message values: every column of the row.
+    """
+    stated = rule.params.get("stated")
+    for row in facts.table(rule.params["table"]).to_dict("records"):
+        yield Hit(
+            page=row["page"],
+            bbox=row["bbox"],
+            evidence=row["raw"],
+            values=row_values(row),
+            stated=str(row[stated]) if stated else None,
+        )
+
+
+def _patterns_problem(params: Mapping[str, Any]) -> str | None:
+    for key in ("patterns", "ignore"):
+        for pattern in params.get(key) or []:
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                return f"{key}: {pattern!r} is not a valid regular expression ({err})"
+    return None
+
+
+@check_kind(
+    "pattern", required=["patterns"], optional=["ignore", "flags"], validate=_patterns_problem
+)
+def pattern(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+    """Each match of any of ``patterns`` (regular expressions) in the text lines is a finding.
+
+    Params: ``patterns``; ``ignore``: patterns whose match on the same line cancels it;
+    ``flags``: ``ignorecase``. Message values: ``match``, ``page``.
+    """
+    flags = re.IGNORECASE if rule.params.get("flags") == "ignorecase" else 0
+    patterns = [re.compile(p, flags) for p in rule.params["patterns"]]
+    ignore = [re.compile(p, flags) for p in rule.params.get("ignore") or []]
+    for row in facts.table("lines").to_dict("records"):
+        text = row["raw"]
+        if any(i.search(text) for i in ignore):
+            continue
+        for compiled in patterns:
+            for match in compiled.finditer(text):
+                yield Hit(
+                    page=row["page"],
+                    bbox=row["bbox"],
+                    evidence=text,
+                    values={"match": match.group(0), "page": row["page"]},
+                    stated=match.group(0),
+                )
+
+
+Matcher = Callable[[str, str], bool]
+MATCHERS: dict[str, Matcher] = {
+    "exact": lambda a, b: a == b,
+    "person-name": same_person,
+}
+
+
+def _clusters(values: list[str], matches: Matcher) -> list[list[int]]:
+    """Indices of ``values`` grouped so that each group's members match its first member."""
+    groups: list[list[int]] = []
+    for index, value in enumerate(values):
+        for group in groups:
+            if matches(values[group[0]], value):
+                group.append(index)
+                break
+        else:
+            groups.append([index])
+    return groups
+
+
+def _matching_problem(params: Mapping[str, Any]) -> str | None:
+    for key in ("key_match", "value_match"):
+        if params.get(key, "exact") not in MATCHERS:
+            return f"{key} must be one of {sorted(MATCHERS)}"
+    return None
+
+
+def _pages(rows: pd.DataFrame) -> str:
+    return ", ".join(str(p) for p in sorted(set(rows["page"])))
+
+
+@check_kind(
+    "unique",
+    required=["table", "key", "value"],
+    optional=["key_match", "value_match"],
+    validate=_matching_problem,
+)
+def unique(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+    """One ``key`` must have one ``value`` everywhere (one NIP, one person; one person, one NIP).
+
+    Params: ``table``, ``key``, ``value`` (columns); ``key_match`` and ``value_match``:
+    ``exact`` or ``person-name`` (titles, initials and small typos tolerated). Rows with an
+    empty key or value are skipped. Message values: ``key``, ``count``, ``values`` (each
+    distinct value with its pages).
+    """
+    key, value = rule.params["key"], rule.params["value"]
+    table = facts.table(rule.params["table"])
+    table = table[(table[key].astype(str).str.strip() != "") & (table[value].astype(str) != "")]
+    table = table.reset_index(drop=True)
+    key_matches = MATCHERS[rule.params.get("key_match", "exact")]
+    value_matches = MATCHERS[rule.params.get("value_match", "exact")]
+    for key_group in _clusters(table[key].astype(str).tolist(), key_matches):
+        rows = table.iloc[key_group]
+        value_groups = _clusters(rows[value].astype(str).tolist(), value_matches)
+        if len(value_groups) < 2:
+            continue
+        groups = [rows.iloc[g] for g in value_groups]
+        listed = [f"{g[value].iloc[0]} (hlm. {_pages(g)})" for g in groups[:MAX_LISTED]]
+        second = groups[1].iloc[0]
+        yield Hit(
+            page=int(second["page"]),
+            bbox=second["bbox"],
+            evidence=second["raw"],
+            values={
+                "key": rows[key].iloc[0],
+                "count": len(groups),
+                "values": {
+                    "id": "; ".join(listed),
+                    "en": "; ".join(listed).replace("hlm.", "p."),
+                },
+            },
+            stated=str(second[value]),
+            expected=str(groups[0][value].iloc[0]),
+            related=tuple(
+                Place(int(g["page"].iloc[0]), g["bbox"].iloc[0], str(g["raw"].iloc[0]))
+                for i, g in enumerate(groups)
+                if i != 1
+            ),
+        )

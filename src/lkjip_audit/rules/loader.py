@@ -1,0 +1,189 @@
+"""Load a YAML rule set: includes, ``extends`` profiles, overrides, and validation.
+
+A rule set file may hold:
+
+    extends: default.yaml        # a profile: start from another rule set
+    include: [lkjip/*.yaml]      # more rules, relative to this file (globs allowed)
+    settings: {capaian_cap: 100} # profile settings the checks read
+    disable: [PLH002]            # rules switched off
+    override: {NIP002: {severity: warning, params: {...}}}
+    rules: [...]                 # rules; a rule with an id already loaded replaces it
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lkjip_audit.findings import Category, Severity
+from lkjip_audit.rules.model import Rule, RuleSet
+from lkjip_audit.rules.registry import CHECK_KINDS, load_check_kinds
+
+DEFAULT_RULES = Path(__file__).resolve().parents[3] / "rules" / "default.yaml"
+LANGS = ("id", "en")
+RULE_KEYS = {"id", "category", "severity", "title", "message", "check", "params", "why", "example"}
+FILE_KEYS = {"extends", "include", "settings", "disable", "override", "rules", "name"}
+
+
+class RuleSetError(Exception):
+    """A rule set that cannot be used: names the file, the rule and the problem."""
+
+    def __init__(self, file: Path, problem: str, rule: str | None = None) -> None:
+        self.file, self.rule, self.problem = file, rule, problem
+        where = f"{file}" + (f", rule {rule}" if rule else "")
+        super().__init__(f"{where}: {problem}")
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise RuleSetError(path, f"cannot be read ({err.strerror or err})") from err
+    except yaml.YAMLError as err:
+        raise RuleSetError(path, f"is not valid YAML: {err}") from err
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RuleSetError(path, "must be a mapping with keys such as 'rules' and 'settings'")
+    unknown = set(data) - FILE_KEYS
+    if unknown:
+        raise RuleSetError(path, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(FILE_KEYS)}")
+    return data
+
+
+def _texts(path: Path, rule_id: str, data: Mapping[str, Any], key: str, required: bool):
+    value = data.get(key, {})
+    if isinstance(value, str):
+        value = {"id": value}
+    if not isinstance(value, dict):
+        raise RuleSetError(path, f"'{key}' must map languages (id, en) to text", rule_id)
+    missing = [lang for lang in LANGS if not value.get(lang)]
+    if required and missing:
+        raise RuleSetError(path, f"'{key}' has no text for {', '.join(missing)}", rule_id)
+    return {lang: str(text) for lang, text in value.items()}
+
+
+def parse_rule(path: Path, data: Any) -> Rule:
+    """Build and validate one rule from its YAML mapping."""
+    if not isinstance(data, dict) or "id" not in data:
+        raise RuleSetError(path, f"every rule needs an 'id'; got {data!r:.80}")
+    rule_id = str(data["id"])
+    unknown = set(data) - RULE_KEYS
+    if unknown:
+        raise RuleSetError(path, f"unknown key(s) {sorted(unknown)}", rule_id)
+    try:
+        category = Category(data.get("category"))
+    except ValueError:
+        allowed = ", ".join(c.value for c in Category)
+        raise RuleSetError(path, f"category must be one of: {allowed}", rule_id) from None
+    try:
+        severity = Severity(data.get("severity"))
+    except ValueError:
+        raise RuleSetError(path, "severity must be error, warning or info", rule_id) from None
+    kind = CHECK_KINDS.get(data.get("check", ""))
+    if kind is None:
+        known = ", ".join(sorted(CHECK_KINDS))
+        raise RuleSetError(path, f"unknown check {data.get('check')!r}; known: {known}", rule_id)
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        raise RuleSetError(path, "'params' must be a mapping", rule_id)
+    missing = kind.required - set(params)
+    if missing:
+        raise RuleSetError(path, f"check {kind.name} needs param(s) {sorted(missing)}", rule_id)
+    extra = set(params) - kind.required - kind.optional
+    if extra:
+        raise RuleSetError(path, f"check {kind.name} has no param(s) {sorted(extra)}", rule_id)
+    if kind.validate:
+        problem = kind.validate(params)
+        if problem:
+            raise RuleSetError(path, problem, rule_id)
+    return Rule(
+        id=rule_id,
+        category=category,
+        severity=severity,
+        title=_texts(path, rule_id, data, "title", required=True),
+        message=_texts(path, rule_id, data, "message", required=True),
+        check=kind.name,
+        params=params,
+        why=_texts(path, rule_id, data, "why", required=False),
+        example=_texts(path, rule_id, data, "example", required=False),
+        source=str(path),
+    )
+
+
+def _included(path: Path, patterns: Any) -> list[Path]:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    files: list[Path] = []
+    for pattern in patterns or []:
+        matched = sorted(path.parent.glob(str(pattern)))
+        if not matched:
+            raise RuleSetError(path, f"include {pattern!r} matches no file")
+        files.extend(matched)
+    return files
+
+
+def _load(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Rule], dict[str, Any], bytes]:
+    path = path.resolve()
+    if path in seen:
+        raise RuleSetError(path, "extends itself (a cycle of 'extends')")
+    data = _read_yaml(path)
+    rules: dict[str, Rule] = {}
+    settings: dict[str, Any] = {}
+    digest = path.read_bytes()
+    if data.get("extends"):
+        rules, settings, base = _load(path.parent / str(data["extends"]), (*seen, path))
+        digest = base + digest
+    for included in _included(path, data.get("include")):
+        inner, inner_settings, inner_bytes = _load(included, (*seen, path))
+        rules.update(inner)
+        settings.update(inner_settings)
+        digest += inner_bytes
+    for raw in data.get("rules") or []:
+        rule = parse_rule(path, raw)
+        rules[rule.id] = rule
+    settings.update(data.get("settings") or {})
+    for rule_id, change in (data.get("override") or {}).items():
+        if rule_id not in rules:
+            raise RuleSetError(path, "override names a rule that is not loaded", str(rule_id))
+        merged = {**_as_yaml(rules[rule_id]), **change}
+        merged["params"] = {**rules[rule_id].params, **(change.get("params") or {})}
+        rules[rule_id] = replace(parse_rule(path, merged), source=rules[rule_id].source)
+    for rule_id in data.get("disable") or []:
+        if rules.pop(str(rule_id), None) is None:
+            raise RuleSetError(path, "disable names a rule that is not loaded", str(rule_id))
+    return rules, settings, digest
+
+
+def _as_yaml(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "category": rule.category.value,
+        "severity": rule.severity.value,
+        "title": dict(rule.title),
+        "message": dict(rule.message),
+        "check": rule.check,
+        "params": dict(rule.params),
+        "why": dict(rule.why),
+        "example": dict(rule.example),
+    }
+
+
+def load_ruleset(path: Path | None = None) -> RuleSet:
+    """Load the rule set at ``path`` (the shipped ``rules/default.yaml`` when None)."""
+    load_check_kinds()
+    path = Path(path) if path else DEFAULT_RULES
+    if not path.is_file():
+        raise RuleSetError(path, "no such rule file")
+    rules, settings, digest = _load(path, ())
+    return RuleSet(
+        source=str(path),
+        sha256=hashlib.sha256(digest).hexdigest(),
+        rules=tuple(rules.values()),
+        settings=settings,
+    )

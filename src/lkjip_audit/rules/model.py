@@ -1,0 +1,39 @@
+"""A rule as the YAML declares it, and a loaded rule set."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from lkjip_audit.findings import Category, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: what it checks (a check kind with parameters) and what it says."""
+
+    id: str
+    category: Category
+    severity: Severity
+    title: Mapping[str, str]
+    message: Mapping[str, str]
+    check: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    why: Mapping[str, str] = field(default_factory=dict)
+    example: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The rules in force, the profile settings, and where they came from."""
+
+    source: str
+    sha256: str
+    rules: tuple[Rule, ...]
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def get(self, rule_id: str) -> Rule | None:
+        """The rule with this id, if the set has it."""
+        return next((r for r in self.rules if r.id == rule_id), None)

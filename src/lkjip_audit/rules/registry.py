@@ -1,0 +1,105 @@
+"""Check kinds: the few Python building blocks that YAML rules are made of.
+
+A check kind is a function ``(rule, facts, context) -> Iterable[Hit]`` registered under a
+name with :func:`check_kind`. Rules pick a kind and give it parameters; the engine turns
+each :class:`Hit` into a :class:`~lkjip_audit.findings.Finding` with the rule's message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lkjip_audit.extract.model import BBox
+from lkjip_audit.findings import Place
+
+if TYPE_CHECKING:
+    from lkjip_audit.facts import Facts
+    from lkjip_audit.rules.model import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place where a check fails.
+
+    ``values`` fill the rule's message template; a :class:`~lkjip_audit.numbers.Stated`
+    prints as its raw text, a Decimal in the language's number format, anything else as str.
+    ``stated`` and ``expected`` are the two sides of the comparison as a reviewer reads them;
+    ``related`` names the other places of a disagreement between places.
+    """
+
+    page: int | None
+    bbox: BBox | None
+    evidence: str | None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    stated: str | None = None
+    expected: str | None = None
+    related: tuple[Place, ...] = ()
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """What a check may know besides the facts: profile settings, the document, the recap."""
+
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    year: int | None = None
+    satker: str | None = None
+    rekap: Facts | None = None
+
+
+CheckFn = Callable[["Rule", "Facts", RuleContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckKind:
+    """A registered check kind, with the parameters a rule must and may give it."""
+
+    name: str
+    fn: CheckFn
+    required: frozenset[str]
+    optional: frozenset[str]
+    doc: str
+    validate: Callable[[Mapping[str, Any]], str | None] | None = None
+
+
+CHECK_KINDS: dict[str, CheckKind] = {}
+
+
+def check_kind(
+    name: str,
+    *,
+    required: Iterable[str] = (),
+    optional: Iterable[str] = (),
+    validate: Callable[[Mapping[str, Any]], str | None] | None = None,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register ``fn`` as the check kind ``name``; its docstring explains it in `rules explain`.
+
+    ``validate`` checks a rule's params when the rule file is loaded and returns a problem
+    in plain words, or None.
+    """
+
+    def register(fn: CheckFn) -> CheckFn:
+        CHECK_KINDS[name] = CheckKind(
+            name=name,
+            fn=fn,
+            required=frozenset(required),
+            optional=frozenset(optional),
+            doc=(fn.__doc__ or "").strip(),
+            validate=validate,
+        )
+        return fn
+
+    return register
+
+
+def load_check_kinds() -> dict[str, CheckKind]:
+    """Import every module of ``rules.checks`` so that each registers its check kinds."""
+    import importlib
+    import pkgutil
+
+    from lkjip_audit.rules import checks
+
+    for module in pkgutil.iter_modules(checks.__path__):
+        importlib.import_module(f"{checks.__name__}.{module.name}")
+    return CHECK_KINDS
