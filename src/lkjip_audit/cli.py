@@ -39,6 +39,9 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
+FILE_FORMATS = (Format.html, Format.csv, Format.xlsx)
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -81,9 +84,12 @@ def check(
     ] = FailOn.error,
     lang: Annotated[Lang, typer.Option(help="Language of the messages.")] = Lang.id,
     workers: Annotated[
-        int, typer.Option(min=1, help="Worker processes (default: cores, at most 4).")
-    ] = 0,
+        int | None, typer.Option(min=1, help="Worker processes (default: cores, at most 4).")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse extractions.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also print finding counts per rule.")
+    ] = False,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
@@ -91,8 +97,8 @@ def check(
     from lkjip_audit.report.console import render_console
     from lkjip_audit.report.json_report import dumps, report_json
 
-    if format not in (Format.console, Format.json):
-        raise fail(f"--format {format.value} is not available yet; use console or json.")
+    if format in FILE_FORMATS and output is None:
+        raise fail(f"--format {format.value} writes a file: give it with --output.")
     ruleset = _load_rules(rules)
     pdfs, missing = find_pdfs(paths)
     for path in missing:
@@ -107,7 +113,9 @@ def check(
         workers=workers or _default_workers(),
         use_cache=not no_cache,
     )
-    if format is Format.json:
+    if format in FILE_FORMATS:
+        typer.echo(f"{format.value.upper()}: {_write_file(format, results, ruleset, lang, output)}")
+    elif format is Format.json:
         text = dumps(report_json(results, ruleset, lang.value))
         if output:
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -121,12 +129,30 @@ def check(
                 render_console(results, Console(file=handle, width=120), lang.value)
         else:
             render_console(results, Console(), lang.value)
+    if statistics:
+        from lkjip_audit.report.statistics import render_statistics
+
+        # JSON on stdout must stay parseable: the table then goes to stderr.
+        table_console = stderr if format is Format.json and not output else Console()
+        render_statistics(results, table_console, lang.value, ruleset)
     if all(r.status is not DocumentStatus.AUDITED for r in results):
         raise typer.Exit(EXIT_USAGE)
     if fail_on is not FailOn.never:
         threshold = Severity(fail_on.value).rank
         if any(f.severity.rank >= threshold for r in results for f in r.findings):
             raise typer.Exit(EXIT_FINDINGS)
+
+
+def _write_file(format: Format, results, ruleset, lang: Lang, output: Path) -> Path:
+    """Write an HTML, CSV or XLSX report to ``output``; returns the path written."""
+    from lkjip_audit.report.html import write_html
+    from lkjip_audit.report.tables import write_csv, write_xlsx
+
+    if format is Format.html:
+        return write_html(results, ruleset, lang.value, output)
+    if format is Format.csv:
+        return write_csv(results, lang.value, output)
+    return write_xlsx(results, ruleset, lang.value, output)
 
 
 def _read_recap(path: Path):

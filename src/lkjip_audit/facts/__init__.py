@@ -95,6 +95,9 @@ def validate(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[FactPro
     import pandera.errors as pa_errors
 
     schema = schema_for(name)
+    if frame.empty:
+        # An empty frame's columns have no dtype to check; nothing was read, nothing is wrong.
+        return frame, []
     try:
         return schema.validate(frame, lazy=True), []
     except pa_errors.SchemaErrors as err:

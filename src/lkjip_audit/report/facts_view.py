@@ -1,0 +1,51 @@
+"""Show a fact table as a reviewer reads it: numbers as printed, boxes rounded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from lkjip_audit.numbers import Stated
+
+RAW_CHARS = 60
+
+
+def cell_text(value: Any) -> str:
+    """A fact cell as text: a Stated as printed, a box as rounded numbers."""
+    if isinstance(value, Stated):
+        return value.raw
+    if isinstance(value, tuple):
+        return "(" + ", ".join(f"{v:.0f}" for v in value) + ")"
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    text = str(value)
+    return text if len(text) <= RAW_CHARS else text[: RAW_CHARS - 1] + "…"
+
+
+def fact_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The table as JSON-able records (numbers as printed, with their value)."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Stated):
+            return {"raw": value.raw, "value": str(value.value), "decimals": value.decimals}
+        if isinstance(value, tuple):
+            return [round(float(v), 2) for v in value]
+        if isinstance(value, float) and pd.isna(value):
+            return None
+        return value if isinstance(value, str | int | float | bool) or value is None else str(value)
+
+    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def render_facts(name: str, frame: pd.DataFrame, console: Console) -> None:
+    """Print the fact table ``name`` as a rich table."""
+    table = Table(title=f"{name} ({len(frame)})", title_justify="left", show_lines=False)
+    for column in frame.columns:
+        table.add_column(str(column), overflow="fold")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(escape(cell_text(v)) for v in row))
+    console.print(table)
