@@ -1,11 +1,17 @@
-"""Fixtures shared by the whole suite: the seed report and the shipped rule set."""
+"""Fixtures shared by the whole suite: the seed report (text and PDF), the recap PDF, the bad
+inputs and the shipped rule set, each generated once per test session."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
+from corpus.bad_inputs import write_bad_inputs
+from corpus.recap_pdf import DATA_DIR, RenderedRecap, render_recap_pdf
+from corpus.seed_pdf import DEFAULT_TEXT, SeedLayout, render_seed_pdf
 from lkjip_audit.rules.loader import load_ruleset
 from lkjip_audit.rules.model import RuleSet
 
@@ -23,3 +29,42 @@ def seed_text() -> str:
 def ruleset() -> RuleSet:
     """The shipped default rule set."""
     return load_ruleset()
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A generated PDF, its layout, and the text pdfplumber reads from each page."""
+
+    path: Path
+    layout: SeedLayout
+    page_texts: tuple[str, ...]
+
+
+def page_texts(path: Path) -> tuple[str, ...]:
+    """The pdfplumber text of every page of ``path``."""
+    with pdfplumber.open(path) as pdf:
+        texts = []
+        for page in pdf.pages:
+            texts.append(page.extract_text() or "")
+            page.close()
+        return tuple(texts)
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> RenderedPdf:
+    """The seed report rendered as a PDF."""
+    path = tmp_path_factory.mktemp("seed") / "seed.pdf"
+    layout = render_seed_pdf(DEFAULT_TEXT, path)
+    return RenderedPdf(path=path, layout=layout, page_texts=page_texts(path))
+
+
+@pytest.fixture(scope="session")
+def recap_pdf(tmp_path_factory: pytest.TempPathFactory) -> RenderedRecap:
+    """The Ditjen recap rendered from ``corpus/data``."""
+    return render_recap_pdf(DATA_DIR, tmp_path_factory.mktemp("recap") / "rekap.pdf")
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The unreadable input files."""
+    return write_bad_inputs(tmp_path_factory.mktemp("bad"))

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkjip_audit.coverage import coverage_from_facts
 from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
 from lkjip_audit.recognize.sections import read_meta
+from lkjip_audit.rekap import RekapFacts, find_attached_rekap
+from lkjip_audit.rekap.document import attached_message
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.model import RuleSet
 from lkjip_audit.rules.registry import RuleContext
@@ -64,6 +67,25 @@ def recognize(doc: DocumentText, meta: DocumentMeta) -> tuple[Facts, list[Findin
     return facts, problems
 
 
+def attached_rekap_finding(rekap: RekapFacts) -> Finding:
+    """An ``info`` finding saying that the recap attached inside the report is used."""
+    return Finding(
+        rule="REK000",
+        category=Category.EXTRACTION,
+        severity=Severity.INFO,
+        page=None,
+        message=attached_message(rekap),
+        title={"id": "Rekap Ditjen terlampir dipakai", "en": "Attached Ditjen recap used"},
+    )
+
+
+def read_facts(doc: DocumentText) -> tuple[DocumentMeta, Facts, list[Finding]]:
+    """What is known of the document, its fact tables, and the parts that could not be read."""
+    meta = read_meta(doc)
+    facts, problems = recognize(doc, meta)
+    return meta, facts, problems
+
+
 def audit_file(
     path: Path,
     ruleset: RuleSet,
@@ -72,22 +94,14 @@ def audit_file(
     use_cache: bool = True,
 ) -> DocumentResult:
     """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception."""
-    from lkjip_audit.extract import extract_document
-    from lkjip_audit.pdf import open_pdf
+    from lkjip_audit.extract import read_pdf
     from lkjip_audit.pdf.messages import pages_reason
 
-    opened = open_pdf(path)
-    result = DocumentResult(
-        path=str(path), sha256=opened.sha256, status=opened.status, pages=opened.pages
-    )
-    if opened.status is not DocumentStatus.AUDITED:
-        result.findings.append(extraction_finding("EXT001", opened.reason))
-        return result
     try:
-        doc = extract_document(path, use_cache=use_cache)
+        extraction = read_pdf(path, use_cache=use_cache)
     except Exception as error:  # a damaged page must not stop a batch
         log.exception("extraction failed for %s", path)
-        result.status = DocumentStatus.UNREADABLE
+        result = DocumentResult(str(path), None, DocumentStatus.UNREADABLE, None)
         result.findings.append(
             extraction_finding(
                 "EXT001",
@@ -98,16 +112,31 @@ def audit_file(
             )
         )
         return result
+    opened, doc = extraction.opened, extraction.text
+    result = DocumentResult(
+        path=str(path), sha256=opened.sha256, status=opened.status, pages=opened.pages
+    )
+    if opened.status is not DocumentStatus.AUDITED:
+        result.findings.append(extraction_finding("EXT001", opened.reason))
+        return result
     unreadable_pages = pages_reason(opened.scanned_pages, opened.garbled_pages)
     if unreadable_pages:
         result.findings.append(extraction_finding("EXT002", unreadable_pages, Severity.WARNING))
-    meta = read_meta(doc)
+    meta, facts, problems = read_facts(doc)
     result.satker, result.year = meta.satker, meta.year
-    facts, problems = recognize(doc, meta)
     result.findings.extend(problems)
+    if rekap is None:
+        rekap = find_attached_rekap(doc, source=str(path))
+        if rekap is not None:
+            result.findings.append(attached_rekap_finding(rekap))
     context = RuleContext(
-        settings=ruleset.settings, year=meta.year, satker=meta.satker, rekap=rekap
+        settings=ruleset.settings,
+        year=meta.year,
+        satker=meta.satker,
+        kode_satker=meta.kode_satker,
+        rekap=rekap,
     )
     result.findings.extend(run_rules(ruleset, facts, context))
+    result.coverage = coverage_from_facts(facts, rekap)
     result.findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))
     return result

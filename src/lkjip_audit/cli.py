@@ -159,7 +159,7 @@ def _read_recap(path: Path):
     from lkjip_audit.rekap import RekapError, read_rekap
 
     try:
-        return read_rekap(path).facts
+        return read_rekap(path)
     except RekapError as err:
         raise fail(f"the recap {path} cannot be used: {err}") from None
 
@@ -224,6 +224,113 @@ def rules_validate(
     """Validate a rule file (and what it extends or includes)."""
     ruleset = _load_rules(rules)
     Console().print(f"[green]OK[/green]: {len(ruleset.rules)} rules, sha256 {ruleset.sha256[:12]}")
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="The PDF to read.")],
+    pages: Annotated[str | None, typer.Option(help="Pages to read, e.g. 3-9,12.")] = None,
+    format: Annotated[Format, typer.Option("--format", help="console or json.")] = Format.console,
+    facts: Annotated[
+        str | None, typer.Option(help="Show one fact table (e.g. indicators, budget_lines).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse extractions.")] = False,
+) -> None:
+    """Show what was read from a PDF: page triage, lines, tables, or one fact table."""
+    from lkjip_audit.extract.show import run_extract
+
+    if format not in (Format.console, Format.json):
+        raise fail("extract writes console or json.")
+    if facts:
+        raise typer.Exit(_show_facts(path, facts, format, use_cache=not no_cache))
+    try:
+        code = run_extract(path, pages, format.value, use_cache=not no_cache)
+    except ValueError as err:
+        raise fail(str(err)) from None
+    raise typer.Exit(code)
+
+
+def _show_facts(path: Path, name: str, format: Format, *, use_cache: bool) -> int:
+    from lkjip_audit.audit import read_facts
+    from lkjip_audit.extract import read_pdf
+    from lkjip_audit.facts import known_tables
+    from lkjip_audit.findings import DocumentStatus
+    from lkjip_audit.report.facts_view import fact_records, render_facts
+
+    if name not in known_tables():
+        raise fail(f"no fact table {name!r}; known: {', '.join(known_tables())}.")
+    extraction = read_pdf(path, use_cache=use_cache)
+    if extraction.opened.status is not DocumentStatus.AUDITED:
+        stderr.print(extraction.opened.reason.get("id", ""))
+        return EXIT_USAGE
+    _, facts, _ = read_facts(extraction.text)
+    frame = facts.table(name)
+    if format is Format.json:
+        Console().print_json(data=fact_records(frame))
+    else:
+        render_facts(name, frame, Console())
+    return EXIT_OK
+
+
+@app.command("eval")
+def eval_(
+    truth: Annotated[Path, typer.Argument(help="A truth file (lkjip-audit/truth@1).")],
+    rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap to check against.")] = None,
+    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes.")] = None,
+) -> None:
+    """Accuracy on a truth set: recall per category, precision, seconds per page."""
+    import time
+
+    from lkjip_audit.batch import audit_many
+    from lkjip_audit.evaluate import TruthError, evaluate, load_truth, render_eval
+
+    ruleset = _load_rules(rules)
+    try:
+        documents = load_truth(truth)
+    except TruthError as err:
+        raise fail(str(err)) from None
+    paths = [truth.parent / d.file for d in documents]
+    recap_facts = _read_recap(rekap) if rekap else None
+    started = time.perf_counter()
+    results = audit_many(
+        paths, ruleset, rekap=recap_facts, workers=workers or _default_workers(), use_cache=False
+    )
+    report = evaluate(truth, results, seconds=time.perf_counter() - started)
+    render_eval(report, Console())
+
+
+@app.command()
+def rekap(
+    path: Annotated[
+        Path, typer.Argument(help="The recap (PDF, XLSX or CSV), or the word 'template'.")
+    ],
+    target: Annotated[
+        Path | None, typer.Argument(help="With 'template': where to write (.csv, .xlsx, folder).")
+    ] = None,
+    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    format: Annotated[Format, typer.Option("--format", help="console or json.")] = Format.console,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 at or above this severity.")
+    ] = FailOn.error,
+    lang: Annotated[Lang, typer.Option(help="Language of the messages.")] = Lang.id,
+) -> None:
+    """Read a Ditjen recap and check it against itself; `rekap template OUT` writes a blank one."""
+    from lkjip_audit.rekap import rekap_command, write_template
+
+    if str(path) == "template":
+        if target is None:
+            raise fail("rekap template needs where to write, e.g. rekap template rekap.xlsx")
+        for written in write_template(target):
+            Console().print(str(written))
+        return
+    if format not in (Format.console, Format.json):
+        raise fail("rekap writes console or json.")
+    text, code = rekap_command(
+        path, _load_rules(rules), lang=lang.value, fmt=format.value, fail_on=fail_on.value
+    )
+    (stderr if code == EXIT_USAGE else Console()).print(text, markup=False, highlight=False)
+    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -86,6 +86,15 @@ class Finding:
         return self.message.get(lang) or self.message["id"]
 
 
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How many items a category's checks had, and what they were ("12 bulan SKM")."""
+
+    category: Category
+    checked_items: int
+    description: dict[str, str]
+
+
 @dataclass(slots=True)
 class DocumentResult:
     """The audit of one document."""
@@ -97,3 +106,4 @@ class DocumentResult:
     satker: str | None = None
     year: int | None = None
     findings: list[Finding] = field(default_factory=list)
+    coverage: list[Coverage] | None = None

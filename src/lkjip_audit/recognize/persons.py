@@ -1,4 +1,11 @@
-"""Signatories and staff lists: each NIP with the name printed next to it."""
+"""Signatories and staff lists: each NIP with the name printed next to it.
+
+Signature blocks come in one column or side by side ("Pihak Kedua" left, "Pihak Pertama"
+right), and the columns' rows need not line up. A NIP's name is therefore looked for in its
+own column band, above it; where no other column holds a name (a two-NIP line under names
+stacked in one column, as text extraction sometimes gives), the nearest names are taken in
+order instead.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +15,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip_audit.extract.model import BBox, DocumentText, Line
+from lkjip_audit.extract.model import BBox, DocumentText, Line, Word
 from lkjip_audit.recognize import DocumentMeta, recognizer
 
 # "NIP. 19870825 200801 1 001", "NIP: 198708252008011001", "NIP 1987..."; digits may be
 # grouped by spaces or dots. Taken greedily so that a wrong length is seen, not hidden.
 NIP = re.compile(r"\bNIP\s*[.:]?\s*[.:]?\s*(\d(?:[ .]?\d){5,25})", re.IGNORECASE)
 NAME_LABEL = re.compile(r"^\s*Nama\s*:?\s*(.+)$", re.IGNORECASE)
-# Words that make a line a job title, an office or a formula rather than a person's name.
+# Words that make a line a job title, an office or a sentence rather than a person's name.
 ROLE_WORDS = frozenset(
     """kepala seksi sub subseksi bagian subbagian tata usaha keimigrasian imigrasi kantor pihak
     pertama kedua direktur direktorat jenderal menteri kanwil kementerian divisi ttd mengetahui
@@ -23,9 +30,12 @@ ROLE_WORDS = frozenset(
     komunikasi infromasi pelayanan umum keuangan kepegawaian pejabat jabatan tahun laporan
     kinerja perjanjian nip nama wilayah hukum ham republik indonesia dan pada atas nomor
     januari februari maret april mei juni juli agustus september oktober november desember
-    staf pelaksana plt plh a.n an""".split()
+    staf pelaksana plt plh a.n an urusan yang dengan untuk dalam rangka ini itu oleh dari
+    sebagai tersebut bahwa""".split()
 )
-NAME_SEARCH_LINES = 12
+NAME_SEARCH_LINES = 8
+MAX_NAME_WORDS = 8
+COLUMN_TOLERANCE = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,65 +51,122 @@ class PersonHit:
 
 
 def is_name_like(text: str) -> bool:
-    """Whether a line reads like a person's name (with titles), not a role or a sentence."""
-    text = text.strip()
+    """Whether text reads like a person's name (with titles), not a role or a sentence."""
+    text = text.strip(" ,;")
     if not text or len(text) > 80 or any(ch.isdigit() for ch in text) or ":" in text:
         return False
-    words = [w.strip(",.").lower() for w in text.split()]
-    if not words or len(words) > 10 or not text[0].isupper():
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS or not text[0].isupper():
         return False
-    return not any(w in ROLE_WORDS for w in words)
+    plain = [w.strip(",.").lower() for w in words]
+    if any(w in ROLE_WORDS for w in plain):
+        return False
+    capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
+    return capitalised >= 0.6 * len(words)
 
 
-def _name_before(text: str) -> str | None:
-    candidate = text.strip(" ,;")
-    return candidate if is_name_like(candidate) else None
+def _column_starts(lines: list[Line]) -> list[float]:
+    """Left edges of the page's signature columns: where NIP labels open a column (at the
+    start of a line or right after another NIP, not after a name on the same line)."""
+    starts: list[float] = []
+    for line in lines:
+        previous_end = 0
+        for match in NIP.finditer(line.text):
+            opens_column = not line.text[previous_end : match.start()].strip()
+            previous_end = match.end()
+            if not opens_column:
+                continue
+            x0 = line.span_bbox(*match.span())[0]
+            if all(abs(x0 - s) > COLUMN_TOLERANCE * 3 for s in starts):
+                starts.append(x0)
+    return sorted(starts)
 
 
-def _names_above(lines: list[Line], index: int, wanted: int) -> list[str]:
-    """The ``wanted`` nearest name-like lines above ``index`` on the same page, nearest last."""
-    names: list[str] = []
+def _band(starts: list[float], x0: float) -> tuple[float, float]:
+    """The x-range of the column holding ``x0``; the first column reaches the left edge,
+    because names are often centred or indented above their NIP."""
+    index = sum(s <= x0 + COLUMN_TOLERANCE for s in starts) - 1
+    low = starts[index] - COLUMN_TOLERANCE if index > 0 else 0.0
+    high = starts[index + 1] - COLUMN_TOLERANCE if index + 1 < len(starts) else float("inf")
+    return low, high
+
+
+def _band_text(line: Line, band: tuple[float, float]) -> str:
+    words: list[Word] = [w for w in line.words if band[0] <= w.bbox[0] < band[1]]
+    return " ".join(w.text for w in words)
+
+
+def _label(text: str) -> str:
+    labelled = NAME_LABEL.match(text)
+    return labelled.group(1) if labelled else text
+
+
+def _name_in_band(lines: list[Line], index: int, band: tuple[float, float]) -> str | None:
+    """The nearest name above ``lines[index]`` within the column ``band``."""
     for line in reversed(lines[max(0, index - NAME_SEARCH_LINES) : index]):
-        if line.page != lines[index].page or NIP.search(line.text):
+        text = _band_text(line, band)
+        if NIP.search(text):
+            return None
+        candidate = _label(text).strip(" ,;")
+        if is_name_like(candidate):
+            return candidate
+    return None
+
+
+def _stacked_names(lines: list[Line], index: int, wanted: int) -> list[str]:
+    """The ``wanted`` nearest whole name lines above ``index``, in reading order."""
+    names: list[str] = []
+    for line in reversed(lines[max(0, index - NAME_SEARCH_LINES * 2) : index]):
+        if NIP.search(line.text):
             break
-        labelled = NAME_LABEL.match(line.text)
-        text = labelled.group(1) if labelled else line.text
-        if is_name_like(text):
-            names.insert(0, text.strip())
+        candidate = _label(line.text).strip(" ,;")
+        if is_name_like(candidate):
+            names.insert(0, candidate)
             if len(names) == wanted:
                 break
     return names
 
 
-def find_persons(lines: list[Line]) -> Iterator[PersonHit]:
-    """Every NIP in ``lines`` with the name printed beside or above it."""
+def _page_persons(lines: list[Line]) -> Iterator[PersonHit]:
+    starts = _column_starts(lines)
     for index, line in enumerate(lines):
         matches = list(NIP.finditer(line.text))
         if not matches:
             continue
-        inline = _name_before(line.text[: matches[0].start()])
-        above = [] if inline else _names_above(lines, index, len(matches))
-        for position, match in enumerate(matches):
-            if inline and position == 0:
-                name = inline
-            else:
-                # Names above a row of NIPs stand in the same left-to-right order.
-                offset = position - (len(matches) - len(above))
-                name = above[offset] if offset >= 0 else None
+        boxes = [line.span_bbox(*m.span()) for m in matches]
+        bands = [_band(starts, box[0]) for box in boxes]
+        names = []
+        for match, box, band in zip(matches, boxes, bands, strict=True):
+            # A name printed on the NIP's own line, before it: "Rudi Hartono NIP. 1987...".
+            before = [w for w in line.words if w.bbox[0] < box[0] and w.bbox[0] >= band[0]]
+            inline = _label(" ".join(w.text for w in before)).strip(" ,;")
+            own_column_start = match.start() == 0 or not inline
+            inline_name = inline if is_name_like(inline) and not own_column_start else None
+            names.append(inline_name or _name_in_band(lines, index, band))
+        if len(matches) > 1 and not any(names[1:]):
+            stacked = _stacked_names(lines, index, len(matches))
+            names = [None] * (len(matches) - len(stacked)) + stacked
+        for match, box, name in zip(matches, boxes, names, strict=True):
             nip_raw = match.group(1).strip()
             yield PersonHit(
                 name=name or "",
                 nip=re.sub(r"\D", "", nip_raw),
                 nip_raw=nip_raw,
                 page=line.page,
-                bbox=line.span_bbox(*match.span()),
+                bbox=box,
                 raw=line.text,
             )
+
+
+def find_persons(doc: DocumentText) -> Iterator[PersonHit]:
+    """Every NIP of the document with the name printed beside or above it."""
+    for page in doc.pages:
+        yield from _page_persons(page.lines)
 
 
 @recognizer("persons")
 def recognize_persons(doc: DocumentText, meta: DocumentMeta) -> dict[str, pd.DataFrame]:
     """The ``persons`` fact table."""
     columns = ["name", "nip", "nip_raw", "page", "bbox", "raw"]
-    rows = [{c: getattr(hit, c) for c in columns} for hit in find_persons(doc.lines())]
+    rows = [{c: getattr(hit, c) for c in columns} for hit in find_persons(doc)]
     return {"persons": pd.DataFrame(rows, columns=columns)}

@@ -11,17 +11,19 @@ import pandas as pd
 from lkjip_audit.extract.model import BBox, DocumentText, Line
 from lkjip_audit.recognize import DocumentMeta, recognizer
 
-# A table-of-contents entry: a dotted leader, or a title of 3+ words ending in its page
-# number (arabic, or lower-case roman for front matter; "BAB IV" is a heading, not a TOC line).
+# A table-of-contents entry: a dotted leader, or a title ending in its page number (arabic,
+# or lower-case roman for front matter). The chapter number of "BAB IV" or "LAMPIRAN 2" is
+# not a page number, so that prefix is set aside first.
 TOC_LEADER = re.compile(r"(\.{4,}|…{2,})\s*\S*\s*$")
-TOC_PAGE = re.compile(r"^\S+\s+\S+\s+.*\s(\d{1,3}|[ivxlc]{1,6})\s*$")
+NUMBERED_PREFIX = re.compile(r"^(BAB\s+([IVX]+|\d{1,2})|LAMPIRAN\s+([IVX]+|\d))\b\.?")
+TOC_PAGE = re.compile(r"\S\s+(\d{1,3}|[ivxlc]{1,6})\s*$")
 HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("kata-pengantar", re.compile(r"^KATA\s+PENGANTAR\b")),
-    ("ikhtisar", re.compile(r"^(IKHTISAR|RINGKASAN)\s+EKSEKUTIF\b", re.IGNORECASE)),
-    ("bab1", re.compile(r"^BAB\s+(I|1)\b(?!\s*[IV])", re.IGNORECASE)),
-    ("bab2", re.compile(r"^BAB\s+(II|2)\b(?!\s*I)", re.IGNORECASE)),
-    ("bab3", re.compile(r"^BAB\s+(III|3)\b", re.IGNORECASE)),
-    ("bab4", re.compile(r"^BAB\s+(IV|4)\b", re.IGNORECASE)),
+    ("ikhtisar", re.compile(r"^(IKHTISAR|RINGKASAN)\s+EKSEKUTIF\b")),
+    ("bab1", re.compile(r"^BAB\s+(I|1)\b(?!\s*[IV])")),
+    ("bab2", re.compile(r"^BAB\s+(II|2)\b(?!\s*I)")),
+    ("bab3", re.compile(r"^BAB\s+(III|3)\b")),
+    ("bab4", re.compile(r"^BAB\s+(IV|4)\b")),
     ("lampiran", re.compile(r"^LAMPIRAN\b")),
     ("perjanjian-kinerja", re.compile(r"^PERJANJIAN\s+KINERJA\b")),
 )
@@ -40,7 +42,14 @@ class Heading:
 
 def _heading(line: Line) -> Heading | None:
     text = line.text.strip()
-    if len(text.split()) > MAX_HEADING_WORDS or TOC_LEADER.search(text) or TOC_PAGE.match(text):
+    title = NUMBERED_PREFIX.sub("", text)
+    # Headings are set in capitals; "BAB I Pendahuluan" in the Sistematika list is not one.
+    if (
+        text != text.upper()
+        or len(text.split()) > MAX_HEADING_WORDS
+        or TOC_LEADER.search(text)
+        or TOC_PAGE.search(title)
+    ):
         return None
     for key, pattern in HEADINGS:
         if pattern.match(text):
@@ -75,6 +84,7 @@ SATKER = re.compile(
     UNIT + r"(?:\s+(?:Kelas|Kls\.?|[IV]+|Khusus|TPI|Non|Non-TPI|[A-Z][A-Za-z'.-]*))*"
 )
 STOP_WORDS = {"Tahun", "TAHUN", "Nomor", "Yang", "Dengan", "Dalam", "Sebagai", "Pada"}
+KODE_SATKER = re.compile(r"\bKode\s+Satker\s*[:.]?\s*(\d{6})\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:Tahun|TAHUN|Tahun\s+Anggaran)\s+(20\d\d)\b")
 META_PAGES = 6
 
@@ -89,7 +99,7 @@ def _clean_satker(match: str) -> str:
 
 
 def read_meta(doc: DocumentText) -> DocumentMeta:
-    """The satker and report year, read from the first pages (cover, Kata Pengantar)."""
+    """The satker, its kode satker and the report year, read from the first pages."""
     first = [line.text for page in doc.pages[:META_PAGES] for line in page.lines]
     text = "\n".join(first)
     names = Counter(
@@ -98,4 +108,5 @@ def read_meta(doc: DocumentText) -> DocumentMeta:
     years = Counter(int(y) for y in YEAR.findall(text))
     satker = names.most_common(1)[0][0] if names else None
     year = years.most_common(1)[0][0] if years else None
-    return DocumentMeta(satker=satker, year=year)
+    kode = KODE_SATKER.search(text)
+    return DocumentMeta(satker=satker, year=year, kode_satker=kode.group(1) if kode else None)

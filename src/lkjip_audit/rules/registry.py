@@ -45,6 +45,7 @@ class RuleContext:
     settings: Mapping[str, Any] = field(default_factory=dict)
     year: int | None = None
     satker: str | None = None
+    kode_satker: str | None = None
     rekap: Facts | None = None
 
 

@@ -1,0 +1,89 @@
+"""What each category of checks had to work on: fact rows counted per category.
+
+A category whose checks found nothing to read must say so ("tidak dapat diperiksa"), never
+show a pass; the reports combine these counts with the findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lkjip_audit.facts import Facts
+from lkjip_audit.findings import Category, Coverage
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One fact table a category's checks read, and how its rows are counted and named."""
+
+    table: str
+    noun: dict[str, str]
+    distinct: str | None = None
+    where: tuple[str, str] | None = None
+    recap: bool = False
+
+
+def _source(table: str, noun_id: str, noun_en: str, **how) -> _Source:
+    return _Source(table, {"id": noun_id, "en": noun_en}, **how)
+
+
+_INDICATORS = _source("indicators", "indikator", "indicators", distinct="key")
+_BUDGET = _source("budget_lines", "baris anggaran", "budget lines")
+_PERSONS = _source("persons", "NIP", "NIPs")
+_RECAP = (
+    _source("rekap_ikm_iki", "baris rekap IKM/IKI", "IKM/IKI recap rows", recap=True),
+    _source("rekap_ipk", "baris rekap IPK", "IPK recap rows", recap=True),
+)
+
+SOURCES: dict[Category, tuple[_Source, ...]] = {
+    Category.CAPAIAN: (_INDICATORS,),
+    Category.TARGET_CONSISTENCY: (_INDICATORS,),
+    Category.REALISASI_CONSISTENCY: (_INDICATORS,),
+    Category.BUDGET_SUM: (_BUDGET,),
+    Category.BUDGET_PERCENTAGE: (_BUDGET,),
+    Category.BUDGET_CONSISTENCY: (_BUDGET,),
+    Category.IKM_RECOMPUTE: (
+        _source("survey_months", "bulan SKM", "SKM months", distinct="month"),
+        _source("survey_summary", "nilai SKM tahunan", "annual SKM figures"),
+    ),
+    Category.IPK_RECOMPUTE: (
+        _source("ipk_parts", "angka IPK", "IPK figures"),
+        _source("iki", "angka IKI", "IKI figures"),
+    ),
+    Category.PERCENTAGE: (_source("claims", "pernyataan angka", "numeric claims"),),
+    Category.MUTU_CATEGORY: (
+        _source("claims", "kategori mutu", "quality categories", where=("kind", "mutu")),
+    ),
+    Category.PLACEHOLDER: (_source("lines", "baris teks", "text lines"),),
+    Category.DUPLICATE_NIP: (_PERSONS,),
+    Category.NIP_FORMAT: (_PERSONS,),
+    Category.REKAP_MISMATCH: _RECAP,
+    Category.REKAP_INTERNAL: _RECAP,
+    Category.STRUCTURE: (_source("sections", "bab/bagian", "chapters/sections"),),
+}
+"""The fact tables each category's checks run over (``extraction`` has none)."""
+
+
+def _count(facts: Facts, source: _Source) -> int:
+    if source.table not in facts.tables:
+        return 0
+    frame = facts.tables[source.table]
+    if source.where is not None:
+        column, value = source.where
+        frame = frame[frame[column] == value] if column in frame.columns else frame.iloc[0:0]
+    if source.distinct is not None and source.distinct in frame.columns:
+        return int(frame[source.distinct].nunique())
+    return len(frame)
+
+
+def coverage_from_facts(facts: Facts, rekap: Facts | None = None) -> list[Coverage]:
+    """One :class:`Coverage` per category: the rows its checks had in ``facts`` (and the recap)."""
+    result = []
+    for category, sources in SOURCES.items():
+        usable = [s for s in sources if rekap is not None or not s.recap]
+        counted = [(s, n) for s in usable if (n := _count(rekap if s.recap else facts, s))]
+        description = {
+            lang: ", ".join(f"{n} {s.noun[lang]}" for s, n in counted) for lang in ("id", "en")
+        }
+        result.append(Coverage(category, sum(n for _, n in counted), description))
+    return result

@@ -1,0 +1,99 @@
+"""Reading a whole document: status, pages' lines, stitched tables, cached."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from lkjip_audit.extract import cache, codec
+from lkjip_audit.extract.model import DocumentText, PageTriage
+from lkjip_audit.extract.page import read_page
+from lkjip_audit.extract.stitch import PageLayout, stitch
+from lkjip_audit.findings import DocumentStatus
+from lkjip_audit.pdf.opening import OpenedPdf, classify, open_document, quick_triage, sniff
+
+# Part of every cache key: bump it whenever what extraction returns changes.
+EXTRACTOR_VERSION = "2"
+
+
+@dataclass(slots=True)
+class Extraction:
+    """A document as opened (status, hash, triage of every page) and what was read from it."""
+
+    opened: OpenedPdf
+    text: DocumentText
+
+
+def _pages_tag(pages: Iterable[int] | None) -> str:
+    return "all" if pages is None else "p" + "_".join(str(p) for p in sorted(set(pages)))
+
+
+def cache_key(sha256: str, pages: Iterable[int] | None = None) -> str:
+    """The cache key of a file's extraction (``pages`` selects 1-based pages)."""
+    return f"{sha256}-x{EXTRACTOR_VERSION}-{_pages_tag(pages)}"
+
+
+def _read(opened: OpenedPdf, document: pdfium.PdfDocument, pages: set[int] | None) -> Extraction:
+    triages: list[PageTriage] = []
+    contents = []
+    tables = []
+    for index in range(len(document)):
+        if pages is not None and index + 1 not in pages:
+            triages.append(quick_triage(document, index))
+            continue
+        read = read_page(document, index)
+        triages.append(read.content.triage)
+        contents.append(read.content)
+        tables.extend(read.tables)
+    layouts = {c.page: PageLayout(c.height, tuple(line.bbox for line in c.lines)) for c in contents}
+    stitched = stitch(tables, layouts)
+    text = DocumentText(pages=contents, tables=[t.to_table() for t in stitched])
+    return Extraction(classify(opened, triages), text)
+
+
+def read_pdf(path: Path, pages: Iterable[int] | None = None, use_cache: bool = True) -> Extraction:
+    """Open, classify and read ``path`` (only ``pages``, 1-based, when given).
+
+    Never raises on bad input: a document that cannot be opened comes back with its status
+    and reason and no pages. Results are cached by sha256 unless ``use_cache`` is False.
+    """
+    selected = None if pages is None else set(pages)
+    opened = sniff(Path(path))
+    key = cache_key(opened.sha256 or "", selected)
+    if use_cache and opened.status == DocumentStatus.AUDITED:
+        hit = _cached(key, opened.path)
+        if hit is not None:
+            return hit
+    opened, document = open_document(opened)
+    if document is None:
+        return Extraction(opened, DocumentText(pages=[]))
+    try:
+        result = _read(opened, document, selected)
+    finally:
+        document.close()
+    if use_cache:
+        cache.store(key, codec.pack(result.opened, result.text))
+    return result
+
+
+def _cached(key: str, path: Path) -> Extraction | None:
+    packed = cache.load(key, tuple)
+    if packed is None:
+        return None
+    try:
+        opened, text = codec.unpack(packed)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(opened, OpenedPdf):
+        return None
+    return Extraction(replace(opened, path=path), text)
+
+
+def extract_document(
+    path: Path, pages: Iterable[int] | None = None, use_cache: bool = True
+) -> DocumentText:
+    """Lines and tables of ``path`` (see :func:`read_pdf`); empty for an unreadable file."""
+    return read_pdf(path, pages, use_cache).text

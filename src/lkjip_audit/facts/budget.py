@@ -1,0 +1,64 @@
+"""Schema of the budget fact table: every budget figure the report prints, one row per line.
+
+A row is one budget line as printed in one place (a table row, or a figure named in a
+sentence): its year, the section it stands in, its label, its place in the hierarchy
+(``parent`` names the ``line_id`` of the line it adds up into, ``group`` tells apart two
+breakdowns of the same parent, e.g. jenis belanja and sumber dana) and its figures as
+:class:`~lkjip_audit.numbers.Stated` values.
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from lkjip_audit.facts.text import place_schema
+from lkjip_audit.numbers import Stated
+
+SECTIONS = (
+    "dipa-bab2",
+    "realisasi-bab3",
+    "multi-year",
+    "jenis-belanja",
+    "sumber-dana",
+    "pnbp",
+    "lampiran-pk",
+    "ikhtisar",
+    "bab4",
+    "capaian-table",
+)
+"""Where a budget figure stands: the table or chapter it was read from."""
+
+KINDS = ("total", "program", "kegiatan", "line", "jenis-belanja", "sumber-dana", "pnbp")
+"""What a budget line is, as far as its label and position tell."""
+
+
+def _stated_or_none(series):
+    return series.map(lambda value: value is None or isinstance(value, Stated))
+
+
+def _figure() -> pa.Column:
+    return pa.Column(
+        object, pa.Check(_stated_or_none, error="a figure is a Stated or None"), nullable=True
+    )
+
+
+BUDGET_LINES = place_schema(
+    "budget_lines",
+    {
+        "line_id": pa.Column(str, unique=True),
+        "table": pa.Column(str),
+        "section": pa.Column(str, pa.Check.isin(SECTIONS)),
+        "year": pa.Column("Int64", pa.Check.in_range(1990, 2100), nullable=True),
+        "label": pa.Column(str),
+        "key": pa.Column(str),
+        "kind": pa.Column(str, pa.Check.isin(KINDS)),
+        "level": pa.Column(int, pa.Check.ge(0)),
+        "parent": pa.Column(object, nullable=True),
+        "group": pa.Column(str),
+        "pagu": _figure(),
+        "realisasi": _figure(),
+        "percent": _figure(),
+        "volume": _figure(),
+        "unit": pa.Column(object, nullable=True),
+    },
+)

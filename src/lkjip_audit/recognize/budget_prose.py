@@ -1,0 +1,285 @@
+"""Budget figures named in sentences: "realisasi ... sebesar Rp X atau 99,53% dari total
+anggaran Rp Y", "belanja pegawai sebesar ...", "Rupiah Murni (RM) sebesar ... dan PNBP
+sebesar ...", "target PNBP ... sebesar ...".
+
+Each amount is read with the words just before it (since the previous figure): an item word
+(belanja pegawai/barang/modal, Rupiah Murni, PNBP as a source) names the line, "realisasi"
+or "dari ... anggaran/pagu/target" its role, and the nearest "tahun YYYY" before it (not a
+regulation's "Nomor 45 Tahun 2016") its year. A percentage right after a realisasi is its
+percentage. The subject is PNBP when the sentence names PNBP before the amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lkjip_audit.extract.model import BBox, Line, union_bbox
+from lkjip_audit.numbers import Stated, find_numbers
+from lkjip_audit.recognize.budget_cells import Regions
+from lkjip_audit.recognize.budget_context import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
+from lkjip_audit.recognize.budget_model import BudgetLine
+from lkjip_audit.recognize.budget_text import JENIS_BELANJA, MIN_MONEY, PNBP, is_year, parse_row
+
+SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
+YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(?:anggaran\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+CITATION = re.compile(r"(?:nomor|no\.?)\s*[\w./-]+\s*$", re.IGNORECASE)
+BASE = re.compile(
+    r"\b(?:dari|terhadap|atas)\s+(?:total\s+|jumlah\s+|keseluruhan\s+)?"
+    r"(?:pagu|anggaran|target|dipa)"
+)
+GROWTH = re.compile(
+    r"naik|turun|meningkat|menurun|kenaikan|penurunan|peningkatan|lebih|selisih|pertumbuhan"
+)
+REALISASI_WORD = re.compile(r"realisasi|terealisasi|terserap|penyerapan|serapan")
+PAGU_WORD = re.compile(r"\b(?:pagu|anggaran\w*|target|dipa|alokasi)\b")
+RUPIAH_MURNI = re.compile(r"rupiah\s+murni|\brm\b")
+SOURCES = re.compile(r"rupiah\s+murni|sumber\s+dana")
+ENUMERATION = re.compile(r"\b(?:terdiri|meliputi|yaitu|berasal|bersumber|antara\s+lain)\b")
+CHAPTER_SECTIONS = {BAB2: "dipa-bab2", BAB3: "realisasi-bab3", IKHTISAR: "ikhtisar", BAB4: "bab4"}
+ITEM_GROUPS = {
+    "belanja-pegawai": "jenis-belanja",
+    "belanja-barang": "jenis-belanja",
+    "belanja-modal": "jenis-belanja",
+    "rm": "sumber-dana",
+    "sumber-pnbp": "sumber-dana",
+}
+PAGU, REALISASI, OTHER = "pagu", "realisasi", "other"
+# A figure named in a sentence has no label cell: it is named by what it is.
+PROSE_LABELS = {
+    "total": "Anggaran belanja",
+    "pnbp": "PNBP",
+    "belanja-pegawai": "Belanja Pegawai",
+    "belanja-barang": "Belanja Barang",
+    "belanja-modal": "Belanja Modal",
+    "rm": "Rupiah Murni (RM)",
+    "sumber-pnbp": "PNBP (sumber dana)",
+}
+OTHER_AMOUNT = re.compile(
+    r"\b(?:sisa|selisih|efisiensi|tidak\s+terserap|naik|turun|meningkat|menurun|kenaikan|"
+    r"penurunan|peningkatan|bertambah|berkurang|rata-rata|per\s+bulan)"
+    r"(?:\s+(?:anggaran\w*|pagu|realisasi|dana|target))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of running text with the lines it came from (for the figures' boxes)."""
+
+    text: str
+    chapter: str
+    paragraph: int
+    spans: tuple[tuple[int, Line], ...]  # (offset in text, line) for each line joined
+
+    def place(self, start: int, end: int) -> tuple[int, BBox | None]:
+        """Page and box of ``text[start:end]``."""
+        boxes, page = [], None
+        for offset, line in self.spans:
+            lo, hi = max(start, offset), min(end, offset + len(line.text))
+            if lo < hi:
+                page = page or line.page
+                if line.page == page:
+                    boxes.append(line.span_bbox(lo - offset, hi - offset))
+        return page or self.spans[0][1].page, union_bbox(boxes)
+
+
+def sentences(lines: list[Line], regions: Regions) -> Iterator[Sentence]:
+    """Running-text sentences by chapter; tables, table rows and headings break paragraphs."""
+    walker = ChapterWalker()
+    paragraph: list[Line] = []
+    chapter = walker.chapter
+    number = 0
+    for line in lines:
+        walker.see(line)
+        is_row = regions.table_of(line) is not None or parse_row(line) is not None
+        if walker.chapter != chapter or is_row:
+            yield from _split(paragraph, chapter, number)
+            paragraph, chapter, number = [], walker.chapter, number + 1
+            if is_row:
+                continue
+        paragraph.append(line)
+    yield from _split(paragraph, chapter, number)
+
+
+def _split(paragraph: list[Line], chapter: str, number: int) -> Iterator[Sentence]:
+    if not paragraph:
+        return
+    spans, parts, offset = [], [], 0
+    for line in paragraph:
+        spans.append((offset, line))
+        parts.append(line.text)
+        offset += len(line.text) + 1
+    text = " ".join(parts)
+    start = 0
+    for match in [*SENTENCE_END.finditer(text), None]:
+        end = match.end() if match else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            local = tuple(
+                (o - start, line) for o, line in spans if o + len(line.text) > start and o < end
+            )
+            yield Sentence(piece, chapter, number, local)
+        start = end
+
+
+@dataclass(slots=True)
+class _Record:
+    key: str
+    year: int | None
+    label: str
+    pagu: Stated | None = None
+    realisasi: Stated | None = None
+    percent: Stated | None = None
+
+
+def _year_before(text: str, default: int | None) -> int | None:
+    years = [m for m in YEAR.finditer(text) if not CITATION.search(text[: m.start()])]
+    return int(years[-1].group(1)) if years else default
+
+
+def _item_key(context: str, sentence: str) -> str | None:
+    found = [(m.start(), key) for key, pattern in JENIS_BELANJA for m in pattern.finditer(context)]
+    found += [(m.start(), "rm") for m in RUPIAH_MURNI.finditer(context)]
+    if SOURCES.search(sentence):
+        found += [(m.start(), "sumber-pnbp") for m in PNBP.finditer(context)]
+    return max(found)[1] if found else None
+
+
+def _role(context: str, previous: str | None, item: str | None) -> str | None:
+    # The role word nearest the amount wins; "realisasi anggaran" is a realisasi, "dari
+    # (total) anggaran" the base of a percentage, and "sisa anggaran" or "meningkat
+    # sebesar" another amount altogether.
+    marks = [(m.end(), 0, PAGU) for m in BASE.finditer(context)]
+    marks += [(m.end(), 0, REALISASI) for m in REALISASI_WORD.finditer(context)]
+    marks += [
+        (m.end(), 0, PAGU)
+        for m in PAGU_WORD.finditer(context)
+        if not REALISASI_WORD.search(context[max(0, m.start() - 14) : m.start()])
+    ]
+    # "sisa anggaran" ends where "anggaran" ends: the qualifier wins the tie.
+    marks += [(m.end(), 1, OTHER) for m in OTHER_AMOUNT.finditer(context)]
+    if marks:
+        return max(marks)[2]
+    # An allocation named without a role word ("belanja barang sebesar ...") continues the
+    # enumeration it is part of; a first item is an allocation.
+    return previous or (PAGU if item else None)
+
+
+def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]:
+    """The budget records one sentence states."""
+    text = sentence.text
+    lower = text.lower()
+    records: list[_Record] = []
+    boundary, role, last = 0, None, None
+    for start, end, stated in find_numbers(text):
+        # A budget figure in a sentence is at least a thousand Rupiah ("Rp. 16" is a page
+        # number glued to a dangling "Rp.").
+        is_money = (
+            not stated.is_percent
+            and stated.value >= MIN_MONEY
+            and (stated.raw.lower().startswith("rp") or not is_year(stated))
+        )
+        if stated.is_percent:
+            # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate.
+            growth = GROWTH.search(lower[boundary:start])
+            if last is not None and role == REALISASI and last.percent is None and not growth:
+                last.percent = _placed(sentence, stated, start, end)
+            boundary = end
+            continue
+        if not is_money:
+            continue
+        context = lower[boundary:start]
+        boundary = end
+        item = _item_key(context, lower)
+        role = _role(context, role, item)
+        if role in (None, OTHER):
+            continue
+        key = item or ("pnbp" if PNBP.search(lower[:start]) else "total")
+        year = _year_before(text[:start], default_year)
+        record = next(
+            (r for r in records if (r.key, r.year) == (key, year) and getattr(r, role) is None),
+            None,
+        )
+        if record is None:
+            record = _Record(key, year, PROSE_LABELS.get(key, key))
+            records.append(record)
+        setattr(record, role, _placed(sentence, stated, start, end))
+        last = record
+    return records
+
+
+def _placed(sentence: Sentence, stated: Stated, start: int, end: int) -> Stated:
+    page, bbox = sentence.place(start, end)
+    return Stated(stated.raw, stated.value, stated.decimals, page, bbox, stated.is_percent)
+
+
+def prose_lines(lines: list[Line], regions: Regions, default_year: int | None) -> list[BudgetLine]:
+    """Every budget figure stated in sentences, with jenis belanja / sumber dana items
+    linked to the total they break down when the sentence enumerates them."""
+    out: list[BudgetLine] = []
+    last_total: dict[int, BudgetLine] = {}
+    for index, sentence in enumerate(sentences(lines, regions)):
+        section_of_chapter = CHAPTER_SECTIONS.get(sentence.chapter)
+        if section_of_chapter is None:
+            continue
+        records = read_sentence(sentence, default_year)
+        table = f"s{index}"
+        made = [
+            _line(r, f"{table}.{i}", table, section_of_chapter, sentence)
+            for i, r in enumerate(records)
+        ]
+        for line in made:
+            if line.key == "total" and line.pagu is not None:
+                last_total[sentence.paragraph] = line
+        _link_items(made, last_total.get(sentence.paragraph), sentence.text.lower())
+        out.extend(made)
+    return out
+
+
+def _line(
+    record: _Record, line_id: str, table: str, chapter_section: str, sentence: Sentence
+) -> BudgetLine:
+    group = ITEM_GROUPS.get(record.key)
+    if group is not None:
+        section, kind = group, group
+    elif record.key == "pnbp":
+        section = "pnbp" if chapter_section == "realisasi-bab3" else chapter_section
+        kind = "pnbp"
+    else:
+        section, kind = chapter_section, "total"
+    figure = record.pagu or record.realisasi
+    return BudgetLine(
+        line_id=line_id,
+        table=table,
+        section=section,
+        year=record.year,
+        label=record.label,
+        key=record.key,
+        kind=kind,
+        level=0 if group is None else 1,
+        page=(figure.page or 1) if figure else 1,
+        bbox=figure.bbox if figure else None,
+        raw=" ".join(sentence.text.split()),
+        pagu=record.pagu,
+        realisasi=record.realisasi,
+        percent=record.percent,
+    )
+
+
+def _link_items(made: list[BudgetLine], total: BudgetLine | None, sentence: str) -> None:
+    """Items of a complete enumeration become the children of the total they break down."""
+    if total is None:
+        return
+    for group, needed in (("jenis-belanja", 3), ("sumber-dana", 2)):
+        items = [line for line in made if line.kind == group and line.pagu is not None]
+        keys = {line.key for line in items}
+        complete = len(keys) >= needed or (len(keys) >= 2 and ENUMERATION.search(sentence))
+        if not complete or len(keys) != len(items):
+            continue
+        for line in items:
+            if line.year not in (None, total.year):
+                break
+        else:
+            for line in items:
+                line.parent, line.group, line.year = total.line_id, group, total.year

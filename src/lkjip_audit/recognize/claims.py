@@ -1,0 +1,412 @@
+"""Numeric claims of the narrative that name other numbers: the ``claims`` fact table.
+
+- ``growth``: "mengalami peningkatan dari tahun 2022 sebesar 3,20 atau meningkat sebesar
+  17,3%" (``a`` the earlier value, ``b`` the current realisation of the indicator);
+- ``difference``: "dibandingkan dengan ... Kanwil ... sebesar 3,63, maka nilai IKM ... lebih
+  besar 0,33 poin" (``a`` the other unit's value, ``b`` the office's own);
+- ``ratio``: a capaian written as a formula ("Capaian IKM = 3,87 / 3,25 × 100% = 119,08%") or
+  against another year's target (the Renstra's), ``stated`` vs ``a`` / ``b`` × 100;
+- ``average``: "nilai rata-rata capaian kinerja sebesar 100%";
+- ``mutu``: a value and the quality category stated for it ("3,87 ... kategori Sangat Baik").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lkjip_audit.extract.model import DocumentText
+from lkjip_audit.facts.indicators import entity_kind
+from lkjip_audit.numbers import Stated, find_numbers
+from lkjip_audit.recognize import DocumentMeta, recognizer
+from lkjip_audit.recognize.indicators import PROSE_PLACES, Context, Num, Statement, analyse
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\d])|[.!?]$|:\s")
+_GROWTH = re.compile(
+    r"\b(naik|meningkat|peningkatan|kenaikan|turun|menurun|penurunan)\b(?:\s+(?:sebesar|yaitu|"
+    r"sekitar|hingga|mencapai))?\s*$",
+    re.I,
+)
+_EARLIER = re.compile(
+    r"tahun\s+(?P<y>(?:19|20)\d\d)\s*(?:yang\s+)?(?:sebesar|adalah|yaitu|hanya|:)?\s*\(?\s*$",
+    re.I,
+)
+_DIFFERENCE = re.compile(r"\blebih\s+(?P<dir>besar|tinggi|kecil|rendah)\s+(?:sebesar\s+)?$", re.I)
+_POINTS_AFTER = re.compile(r"^\s*(poin|point|angka|indeks)\b", re.I)
+_FORMULA = re.compile(
+    r"[=:]\s*\(?\s*(?P<a>\d[\d.,]*)\s*(?:/|:|÷)\s*(?P<b>\d[\d.,]*)\s*\)?\s*[x×X*]\s*100\s*%?\s*="
+    r"\s*(?P<c>\d[\d.,]*\s*%)"
+)
+_AVERAGE = re.compile(
+    r"rata\s*-?\s*rata\s+capaian(?:\s+kinerja)?(?:\s+\w+){0,4}?\s+(?:sebesar|adalah|yaitu|:)?\s*$",
+    re.I,
+)
+_CATEGORY = re.compile(
+    r"\b(?:kategori|mutu(?:\s+pelayanan)?|predikat|grade)\s+(?:mutu\s+|pelayanan\s+)?"
+    r"[\"“(]?(?P<cat>sangat\s+baik|kurang\s+baik|tidak\s+baik|baik|[ABCD](?![\w-]))",
+    re.I,
+)
+_PAREN_CATEGORY = re.compile(
+    r"\b(?:mutu|kategori|predikat|grade)\s+[ABCD]\s*\(\s*(?P<cat>sangat\s+baik|kurang\s+baik|"
+    r"tidak\s+baik|baik)\s*\)",
+    re.I,
+)
+_MUTU_CONTEXT = re.compile(r"mutu\s+pelayanan|unit\s+pelayanan|kepuasan|IKM|SKM|IPK|IKI", re.I)
+_NOT_MUTU = re.compile(r"IKPA|SAKIP|reformasi\s+birokrasi|akuntabilitas|opini|WTP", re.I)
+_RANGE = re.compile(r"\d\s*[-–—]\s*\d|\bs\.?d\.?\b|sampai", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim before it becomes a fact row."""
+
+    kind: str
+    stated: Stated
+    place: str
+    page: int
+    raw: str
+    key: str | None = None
+    a: Stated | None = None
+    b: Stated | None = None
+    direction: str | None = None
+    entity: str | None = None
+    category: str | None = None
+    year: int | None = None
+    name: str | None = None
+    others: tuple[Stated, ...] = ()
+
+    def row(self) -> dict[str, object]:
+        """The fact row of this claim."""
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "name": self.name,
+            "place": self.place,
+            "year": self.year,
+            "stated": self.stated,
+            "a": self.a,
+            "b": self.b,
+            "direction": self.direction,
+            "entity": self.entity,
+            "category": self.category,
+            "others": self.others,
+            "page": self.page,
+            "bbox": self.stated.bbox,
+            "raw": self.raw,
+        }
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The span of the sentence holding ``pos`` (numbers' decimal marks do not end one)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos):
+        start = m.end()
+    end_match = _SENTENCE_END.search(text, pos)
+    return start, end_match.start() if end_match else len(text)
+
+
+class _Reader:
+    """Claims over one analysed document."""
+
+    def __init__(self, ctx: Context, statements: list[Statement]) -> None:
+        self.ctx = ctx
+        self.text = ctx.stream.text
+        self.statements = statements
+        self.figures = [n for n in ctx.stream.numbers if not n.is_year]
+
+    def place(self, pos: int) -> str | None:
+        item = self.ctx.stream.at(pos)
+        return None if item.in_table else PROSE_PLACES.get(item.section)
+
+    def claim(self, kind: str, num: Num, **fields: object) -> Claim | None:
+        place = self.place(num.start)
+        if place is None:
+            return None
+        stream = self.ctx.stream
+        key = fields.get("key")
+        return Claim(
+            kind=kind,
+            name=self.ctx.names.name(key) if isinstance(key, str) else None,
+            stated=stream.located(num),
+            place=place,
+            page=stream.at(num.start).line.page,
+            raw=stream.at(num.start).line.text,
+            year=self.ctx.year,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def realisasi_before(self, key: str, pos: int, entity: str | None = None) -> Stated | None:
+        """The office's own value of ``key`` as last stated before ``pos``.
+
+        A comparison row naming the same other unit wins (it is the table the sentence
+        summarises); otherwise the latest realisation stated in the same chapter.
+        """
+        same = [s for s in self.statements if s.key == key and s.realisasi is not None]
+        if entity:
+            rows = [
+                s for s in same if s.place == "bab3-comparison" and entity_kind(s.entity) == entity
+            ]
+            if rows:
+                return min(rows, key=lambda s: abs(s.pos - pos)).realisasi
+        section = self.ctx.stream.at(pos).section
+        before = [
+            s
+            for s in same
+            if s.pos < pos
+            and self.ctx.stream.at(s.pos).section == section
+            and s.place != "bab3-comparison"
+        ]
+        return before[-1].realisasi if before else None
+
+    def other_values(self, key: str, chosen: Stated) -> tuple[Stated, ...]:
+        """The indicator's other realisations this year (the text may disagree with itself)."""
+        found: list[Stated] = []
+        for s in self.statements:
+            value = s.realisasi
+            if s.key != key or value is None or s.year not in (None, self.ctx.year):
+                continue
+            if value.value != chosen.value and all(v.value != value.value for v in found):
+                found.append(value)
+        return tuple(found)
+
+    def subject(self, start: int, pos: int) -> str | None:
+        """The indicator a claim in the sentence from ``start`` to ``pos`` is about.
+
+        A name in the sentence itself; else, for a numbered list item ("2. Dibandingkan
+        ..."), the indicator with that number in the same chapter; else the last one named
+        just before the sentence.
+        """
+        inside = [k for p, k in self.ctx.mentions if start <= p < pos]
+        if inside:
+            return inside[-1]
+        number = re.match(r"\s*(\d{1,2})[.)]\s", self.text[start : start + 6]) or re.search(
+            r"(?:^|\s)(\d{1,2})[.)]\s*$", self.text[max(0, start - 6) : start]
+        )
+        if number:
+            section = self.ctx.stream.at(start).section
+            keys: list[str] = []
+            for s in self.statements:
+                if self.ctx.stream.at(s.pos).section == section and s.key not in keys:
+                    keys.append(s.key)
+            index = int(number.group(1)) - 1
+            return keys[index] if 0 <= index < len(keys) else None
+        return self.ctx.mention_before(start, reach=800)
+
+    def growth(self) -> Iterator[Claim]:
+        for num in self.figures:
+            if not num.stated.is_percent:
+                continue
+            if not _GROWTH.search(self.text[max(0, num.start - 40) : num.start]):
+                continue
+            start, _ = _sentence(self.text, num.start)
+            window = self.text[start : num.start]
+            earlier = self._earlier(start, num.start)
+            key = self.subject(start, num.start)
+            if earlier is None or key is None:
+                continue
+            current = self._current(start, num.start) or self.realisasi_before(key, start + 1)
+            if current is None:
+                continue
+            lead = window + self.text[max(0, num.start - 40) : num.start]
+            down = bool(re.search(r"turun|menurun|penurunan", lead, re.I))
+            claim = self.claim(
+                "growth",
+                num,
+                key=key,
+                a=self.ctx.stream.located(earlier),
+                b=current,
+                direction="down" if down else "up",
+                others=self.other_values(key, current),
+            )
+            if claim:
+                yield claim
+
+    def _current(self, start: int, end: int) -> Stated | None:
+        """This year's value when the sentence names it ("Realisasi tahun 2023 sebesar 3,70")."""
+        for num in [n for n in self.figures if start <= n.start < end]:
+            lead = self.text[max(start, num.start - 40) : num.start]
+            match = _EARLIER.search(lead)
+            if match and not num.stated.is_percent and int(match["y"]) == self.ctx.year:
+                return self.ctx.stream.located(num)
+        return None
+
+    def _earlier(self, start: int, end: int) -> Num | None:
+        """The previous year's value named between ``start`` and ``end``."""
+        year = self.ctx.year
+        for num in reversed([n for n in self.figures if start <= n.start < end]):
+            lead = self.text[max(start, num.start - 40) : num.start]
+            match = _EARLIER.search(lead)
+            if match and not num.stated.is_percent and (year is None or int(match["y"]) < year):
+                return num
+        return None
+
+    def differences(self) -> Iterator[Claim]:
+        for num in self.figures:
+            if num.stated.is_percent:
+                continue
+            match = _DIFFERENCE.search(self.text[max(0, num.start - 40) : num.start])
+            if not match or not _POINTS_AFTER.match(self.text[num.end : num.end + 12]):
+                continue
+            start, end = _sentence(self.text, num.start)
+            named = [
+                n
+                for n in self.figures
+                if start <= n.start < end and n is not num and not n.stated.is_percent
+            ]
+            key = self.subject(start, num.start)
+            if key is None or not 1 <= len(named) <= 2:
+                continue
+            own, other = self._own_and_other(key, named)
+            if other is None:
+                continue
+            entity = entity_kind(self.text[max(start, other.start - 160) : other.start]) or (
+                entity_kind(self.text[start:end])
+            )
+            own = own or self.realisasi_before(key, num.start, entity)
+            if own is None:
+                continue
+            down = match["dir"].lower() in ("kecil", "rendah")
+            claim = self.claim(
+                "difference",
+                num,
+                key=key,
+                a=self.ctx.stream.located(other),
+                b=own,
+                direction="down" if down else "up",
+                entity=entity,
+                others=self.other_values(key, own),
+            )
+            if claim:
+                yield claim
+
+    def _own_and_other(self, key: str, named: list[Num]) -> tuple[Stated | None, Num | None]:
+        """Of the values a comparison names, the office's own (a known realisation of ``key``)
+        and the other unit's; with one value named, it is the other unit's."""
+        if len(named) == 1:
+            return None, named[0]
+        known = {s.realisasi.value for s in self.statements if s.key == key and s.realisasi}
+        mine = [n for n in named if n.stated.value in known]
+        if len(mine) != 1:
+            return None, None
+        other = next(n for n in named if n is not mine[0])
+        return self.ctx.stream.located(mine[0]), other
+
+    def ratios(self) -> Iterator[Claim]:
+        """Capaian formulas, and capaian against another year's target."""
+        stream = self.ctx.stream
+        for match in _FORMULA.finditer(self.text):
+            nums = {n.start: n for n in self.figures if match.start() <= n.start < match.end()}
+            a, b, c = (nums.get(match.start(g)) for g in ("a", "b", "c"))
+            if a is None or b is None or c is None:
+                continue
+            claim = self.claim(
+                "ratio",
+                c,
+                key=self.ctx.mention_before(match.start(), reach=200),
+                a=stream.located(a),
+                b=stream.located(b),
+                direction="formula",
+            )
+            if claim:
+                yield claim
+        for s in self.statements:
+            if s.other_year and s.capaian is not None and s.realisasi and s.target:
+                yield Claim(
+                    kind="ratio",
+                    stated=s.capaian,
+                    place=s.place,
+                    page=s.capaian.page or s.page,
+                    raw=s.raw,
+                    key=s.key,
+                    name=s.name,
+                    a=s.realisasi,
+                    b=s.target,
+                    direction="lower" if s.lower_is_better else "higher",
+                    year=self.ctx.year,
+                )
+
+    def averages(self) -> Iterator[Claim]:
+        for num in self.figures:
+            if num.stated.is_percent and _AVERAGE.search(
+                self.text[max(0, num.start - 80) : num.start]
+            ):
+                claim = self.claim("average", num)
+                if claim:
+                    yield claim
+
+    def mutu(self) -> Iterator[Claim]:
+        seen: set[int] = set()
+        for match in _CATEGORY.finditer(self.text):
+            start, end = self._mutu_window(match.start())
+            if start in seen or self.place(match.start()) is None:
+                continue
+            sentence = self.text[start:end]
+            if _RANGE.search(sentence) or _NOT_MUTU.search(sentence):
+                continue
+            if not _MUTU_CONTEXT.search(sentence):
+                continue
+            values = [
+                n
+                for n in self.figures
+                if start <= n.start < end and not n.stated.is_percent and _on_scale(n.stated)
+            ]
+            if len({n.stated.value for n in values}) != 1:
+                continue
+            categories = [m["cat"] for m in _CATEGORY.finditer(sentence)]
+            categories += [m["cat"] for m in _PAREN_CATEGORY.finditer(sentence)]
+            seen.add(start)
+            claim = self.claim(
+                "mutu",
+                values[0],
+                key=self.ctx.mention_before(values[0].start, reach=300),
+                category="; ".join(categories),
+            )
+            if claim:
+                yield claim
+
+    def _mutu_window(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``, without table rows printed right above it."""
+        start, end = _sentence(self.text, pos)
+        stream = self.ctx.stream
+        first, here = stream.index(start), stream.index(pos)
+        for i in range(here, first - 1, -1):
+            line = stream.placed[i].line.text
+            if _RANGE.search(line) or len(find_numbers(line)) >= 3:
+                start = max(start, stream.starts[i] + len(line) + 1)
+                break
+        return start, end
+
+
+def _on_scale(value: Stated) -> bool:
+    """A value on the 1–4 or the 25–100 scale of the quality interval table."""
+    return 1 <= value.value <= 4 or 25 <= value.value <= 100
+
+
+def find_claims(ctx: Context, statements: list[Statement]) -> list[Claim]:
+    """Every claim of the document, in reading order."""
+    reader = _Reader(ctx, statements)
+    claims = [
+        *reader.growth(),
+        *reader.differences(),
+        *reader.ratios(),
+        *reader.averages(),
+        *reader.mutu(),
+    ]
+    return claims
+
+
+COLUMNS = [
+    "kind", "key", "name", "place", "year", "stated", "a", "b", "direction", "entity",
+    "category", "others", "page", "bbox", "raw",
+]  # fmt: skip
+
+
+@recognizer("claims")
+def recognize_claims(doc: DocumentText, meta: DocumentMeta) -> dict[str, pd.DataFrame]:
+    """The ``claims`` fact table."""
+    ctx, statements = analyse(doc, meta)
+    rows = [c.row() for c in find_claims(ctx, statements)]
+    return {"claims": pd.DataFrame(rows, columns=COLUMNS)}

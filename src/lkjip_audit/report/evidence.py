@@ -1,0 +1,252 @@
+"""Evidence images: the region of a page around a finding, with its boxes highlighted.
+
+Only the cropped region is rasterised (pypdfium2 renders a crop, not the whole page), each PDF
+is opened once and kept open while a report is written, and each crop is encoded as a small
+JPEG embedded as a ``data:`` URI. pypdfium2 is not thread-safe: use one renderer per process.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import logging
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from lkjip_audit.extract.model import BBox
+from lkjip_audit.findings import Finding
+
+log = logging.getLogger(__name__)
+
+SCALE = 1.5
+"""Pixels per PDF point: readable body text without large images."""
+MARGIN_Y = 42.0
+"""Context above and below the highlighted boxes, in points."""
+PAGE_MARGIN, PAD = 40.0, 6.0
+"""A crop spans the page's width less this margin (so a table cell is shown with its row
+label), and always ``PAD`` beyond a box that reaches into the margin."""
+MAX_HEIGHT = 420.0
+"""Boxes on one page further apart than this get an image each instead of one tall crop."""
+JPEG_QUALITY = 62
+FILL = (255, 214, 0, 80)
+OUTLINE = (220, 20, 20, 255)
+OUTLINE_WIDTH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceImage:
+    """One rendered crop: the page, the region shown and the boxes highlighted on it.
+
+    ``crop`` and ``boxes`` are in PDF points (top-left origin); a box's pixel position in the
+    image is ``(x - crop[0]) * scale, (y - crop[1]) * scale``.
+    """
+
+    page: int
+    crop: BBox
+    boxes: tuple[BBox, ...]
+    scale: float
+    width: int
+    height: int
+    data_uri: str
+
+
+def finding_places(finding: Finding) -> list[tuple[int, BBox]]:
+    """The located places of a finding: its own box first, then its related places."""
+    places = [(finding.page, finding.bbox)]
+    places += [(p.page, p.bbox) for p in finding.related]
+    return [(page, bbox) for page, bbox in places if page is not None and bbox is not None]
+
+
+def normal_box(box) -> BBox | None:
+    """``box`` as four finite floats with x0 <= x1 and top <= bottom, or None if it is not one."""
+    try:
+        x0, top, x1, bottom = (float(v) for v in box)
+    except (TypeError, ValueError):
+        return None
+    if not all(math.isfinite(v) for v in (x0, top, x1, bottom)):
+        return None
+    return (min(x0, x1), min(top, bottom), max(x0, x1), max(top, bottom))
+
+
+def _union(boxes: Sequence[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def group_boxes(boxes: Sequence[BBox], max_height: float = MAX_HEIGHT) -> list[list[BBox]]:
+    """Boxes of one page grouped so that each group fits in one crop of ``max_height``."""
+    groups: list[list[BBox]] = []
+    for box in sorted(boxes, key=lambda b: b[1]):
+        if groups and box[3] - groups[-1][0][1] <= max_height:
+            groups[-1].append(box)
+        else:
+            groups.append([box])
+    return groups
+
+
+def crop_region(boxes: Sequence[BBox], width: float, height: float) -> BBox | None:
+    """The region to show around ``boxes`` on a page of ``width`` × ``height`` points."""
+    x0, top, x1, bottom = _union(boxes)
+    x0 = max(0.0, min(x0 - PAD, PAGE_MARGIN))
+    x1 = min(width, max(x1 + PAD, width - PAGE_MARGIN))
+    top, bottom = max(0.0, top - MARGIN_Y), min(height, bottom + MARGIN_Y)
+    if x1 - x0 < 1 or bottom - top < 1:
+        return None
+    return (x0, top, x1, bottom)
+
+
+class EvidenceRenderer:
+    """Renders evidence crops, keeping each PDF open until :meth:`close`."""
+
+    def __init__(self, scale: float = SCALE, quality: int = JPEG_QUALITY) -> None:
+        self.scale = scale
+        self.quality = quality
+        self._documents: dict[Path, object | None] = {}
+        self._images: dict[tuple, EvidenceImage | None] = {}
+
+    def __enter__(self) -> EvidenceRenderer:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every open PDF."""
+        for document in self._documents.values():
+            if document is not None:
+                document.close()
+        self._documents.clear()
+        self._images.clear()
+
+    def open(self, path: Path, sha256: str | None = None) -> bool:
+        """Open the PDF at ``path`` for rendering; False when it cannot be used.
+
+        With ``sha256`` (the hash recorded when the document was audited), a file that has
+        changed since is refused: its boxes would highlight the wrong words.
+        """
+        import pypdfium2 as pdfium
+
+        path = Path(path)
+        if path not in self._documents:
+            document = None
+            try:
+                if sha256 is None or _sha256(path) == sha256:
+                    document = pdfium.PdfDocument(path)
+                else:
+                    log.warning("no evidence images for %s: changed since the audit", path)
+            except (pdfium.PdfiumError, OSError) as error:
+                log.warning("no evidence images for %s: %s", path, error)
+            self._documents[path] = document
+        return self._documents[path] is not None
+
+    def images(self, path: Path, places: Iterable[tuple[int, BBox]]) -> list[EvidenceImage]:
+        """The crops showing ``places`` (page, bbox) of the PDF at ``path``, page by page.
+
+        Places that cannot be rendered (no such page, a box off the page, an unreadable PDF,
+        a file refused by :meth:`open`) are left out; the report then shows the finding without
+        an image.
+        """
+        by_page: dict[int, list[BBox]] = {}
+        for page, bbox in places:
+            box = normal_box(bbox)
+            boxes = by_page.setdefault(page, [])
+            if box is not None and box not in boxes:
+                boxes.append(box)
+        result = []
+        for page, boxes in by_page.items():
+            for group in group_boxes(boxes):
+                image = self.image(path, page, group)
+                if image is not None:
+                    result.append(image)
+        return result
+
+    def image(self, path: Path, page: int, boxes: Sequence[BBox]) -> EvidenceImage | None:
+        """One crop of ``page`` (1-based) around ``boxes``, highlighted; cached per call."""
+        key = (Path(path), page, tuple(boxes))
+        if key not in self._images:
+            try:
+                self._images[key] = self._render(Path(path), page, boxes)
+            except Exception:  # one bad crop must cost its image, not the report
+                log.exception("evidence image of page %s of %s failed", page, path)
+                self._images[key] = None
+        return self._images[key]
+
+    def _render(self, path: Path, page_number: int, boxes: Sequence[BBox]) -> EvidenceImage | None:
+        import pypdfium2 as pdfium
+
+        self.open(path)
+        document = self._documents[path]
+        if document is None or not 1 <= page_number <= len(document):
+            return None
+        try:
+            page = document[page_number - 1]
+            width, height = page.get_size()
+            region = crop_region(boxes, width, height)
+            if region is None:
+                return None
+            x0, top, x1, bottom = region
+            bitmap = page.render(scale=self.scale, crop=(x0, height - bottom, width - x1, top))
+            picture = bitmap.to_pil().convert("RGB")
+        except pdfium.PdfiumError as error:
+            log.warning("page %s of %s cannot be rendered: %s", page_number, path, error)
+            return None
+        picture = highlight(picture, [self._pixels(b, region) for b in boxes])
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=self.quality, optimize=True, subsampling=0)
+        encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+        return EvidenceImage(
+            page=page_number,
+            crop=region,
+            boxes=tuple(boxes),
+            scale=self.scale,
+            width=picture.width,
+            height=picture.height,
+            data_uri=f"data:image/jpeg;base64,{encoded}",
+        )
+
+    def _pixels(self, box: BBox, region: BBox) -> tuple[float, float, float, float]:
+        return (
+            (box[0] - region[0]) * self.scale,
+            (box[1] - region[1]) * self.scale,
+            (box[2] - region[0]) * self.scale,
+            (box[3] - region[1]) * self.scale,
+        )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def highlight(picture, boxes: Sequence[tuple[float, float, float, float]]):
+    """``picture`` with each pixel box tinted and outlined (a little outside the box, so
+    the outline never covers the text it marks)."""
+    from PIL import Image, ImageDraw
+
+    layer = Image.new("RGBA", picture.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    pad = OUTLINE_WIDTH + 1
+    for x0, top, x1, bottom in boxes:
+        draw.rectangle(
+            (x0 - pad, top - pad, x1 + pad, bottom + pad),
+            fill=FILL,
+            outline=OUTLINE,
+            width=OUTLINE_WIDTH,
+        )
+    return Image.alpha_composite(picture.convert("RGBA"), layer).convert("RGB")
