@@ -21,9 +21,10 @@ test: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m corpus.demo --out $(CORPUS)/demo
 	mkdir -p reports
-	-$(BIN)/lkjip-audit check $(CORPUS)/demo --format json --output reports/demo.json
 	$(BIN)/lkjip-audit check $(CORPUS)/demo --fail-on never
-	@echo "JSON report: reports/demo.json"
+	$(BIN)/lkjip-audit check $(CORPUS)/demo --fail-on never --format json --output reports/demo.json
+	$(BIN)/lkjip-audit check $(CORPUS)/demo --fail-on never --format html --output reports/demo.html
+	@echo "Reports: reports/demo.json, reports/demo.html"
 
 corpus: $(STAMP)
 	$(BIN)/python -m corpus.generate --out $(CORPUS)

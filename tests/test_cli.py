@@ -66,6 +66,7 @@ def test_clean_report_exits_zero(pdfs):
     assert result.exit_code == 0, result.output
     assert "Kantor Imigrasi Kelas I TPI Batam" in result.output
     assert "Tidak ada temuan" in result.output
+    assert result.output.count("rekap Ditjen dilewati untuk 1 dokumen") == 1
 
 
 def test_finding_exits_one_and_json_validates(pdfs, tmp_path):

@@ -90,7 +90,7 @@ def audit_file(
     path: Path,
     ruleset: RuleSet,
     *,
-    rekap: Facts | None = None,
+    rekap: RekapFacts | None = None,
     use_cache: bool = True,
 ) -> DocumentResult:
     """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception."""
@@ -129,6 +129,7 @@ def audit_file(
         rekap = find_attached_rekap(doc, source=str(path))
         if rekap is not None:
             result.findings.append(attached_rekap_finding(rekap))
+    result.rekap = rekap.source if rekap is not None else None
     context = RuleContext(
         settings=ruleset.settings,
         year=meta.year,

@@ -8,8 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from lkjip_audit.audit import audit_file, extraction_finding
-from lkjip_audit.facts import Facts
 from lkjip_audit.findings import DocumentResult, DocumentStatus
+from lkjip_audit.rekap import RekapFacts
 from lkjip_audit.rules.model import RuleSet
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def _failed(path: Path, error: BaseException) -> DocumentResult:
 
 
 def _audit_safely(
-    path: Path, ruleset: RuleSet, rekap: Facts | None, use_cache: bool
+    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool
 ) -> DocumentResult:
     try:
         return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache)
@@ -58,7 +58,7 @@ def audit_many(
     paths: Sequence[Path],
     ruleset: RuleSet,
     *,
-    rekap: Facts | None = None,
+    rekap: RekapFacts | None = None,
     workers: int = 1,
     use_cache: bool = True,
     on_done: Callable[[DocumentResult], None] | None = None,
@@ -73,7 +73,7 @@ def audit_many(
 
 
 def _iter_audits(
-    paths: Sequence[Path], ruleset: RuleSet, rekap: Facts | None, workers: int, use_cache: bool
+    paths: Sequence[Path], ruleset: RuleSet, rekap: RekapFacts | None, workers: int, use_cache: bool
 ) -> Iterator[DocumentResult]:
     if workers <= 1 or len(paths) <= 1:
         for path in paths:

@@ -107,3 +107,6 @@ class DocumentResult:
     year: int | None = None
     findings: list[Finding] = field(default_factory=list)
     coverage: list[Coverage] | None = None
+    rekap: str | None = None
+    """Where the recap the report was held against came from (a file, or the report's own
+    attachment), or None when no recap was available and its checks were skipped."""

@@ -27,6 +27,8 @@ WORDS = {
         "finding": "Temuan",
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
+        "no_rekap": "Pemeriksaan terhadap rekap Ditjen dilewati untuk {count} dokumen: tidak "
+        "ada --rekap dan laporan tidak melampirkan rekap.",
         DocumentStatus.AUDITED: "diperiksa",
         DocumentStatus.SCANNED: "hasil pindaian",
         DocumentStatus.ENCRYPTED: "terkunci kata sandi",
@@ -46,6 +48,8 @@ WORDS = {
         "finding": "Finding",
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
+        "no_rekap": "Checks against the Ditjen recap were skipped for {count} document(s): no "
+        "--rekap was given and the report attaches no recap.",
         DocumentStatus.AUDITED: "audited",
         DocumentStatus.SCANNED: "scanned",
         DocumentStatus.ENCRYPTED: "password-protected",
@@ -105,4 +109,7 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
                 )
             console.print(table)
         console.print()
+    without_rekap = sum(r.status is DocumentStatus.AUDITED and r.rekap is None for r in results)
+    if without_rekap:
+        console.print(f"[yellow]{words['no_rekap'].format(count=without_rekap)}[/yellow]")
     console.print(f"[bold]{words['summary'].format(**summary(results))}[/bold]")

@@ -63,6 +63,7 @@ def report_json(results: Sequence[DocumentResult], ruleset: RuleSet, lang: str) 
                 "pages": r.pages,
                 "satker": r.satker,
                 "year": r.year,
+                "rekap": r.rekap,
                 "findings": [finding_json(f, lang) for f in r.findings],
             }
             for r in results
