@@ -68,3 +68,11 @@ def recap_pdf(tmp_path_factory: pytest.TempPathFactory) -> RenderedRecap:
 def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The unreadable input files."""
     return write_bad_inputs(tmp_path_factory.mktemp("bad"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the suite's caches out of the user's cache folder (workers inherit the variable)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("LKJIP_AUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="lkjip-audit-cache-"))

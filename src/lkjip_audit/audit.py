@@ -93,7 +93,27 @@ def audit_file(
     rekap: RekapFacts | None = None,
     use_cache: bool = True,
 ) -> DocumentResult:
-    """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception."""
+    """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception.
+
+    With ``use_cache``, an unchanged file checked with unchanged rules, recap and code is
+    answered from the result cache, and a file checked with changed rules reuses its
+    extraction.
+    """
+    from lkjip_audit.result_cache import load_result, result_key, store_result
+
+    key = result_key(path, ruleset, rekap) if use_cache else None
+    cached = load_result(key, path) if key else None
+    if cached is not None:
+        return cached
+    result = _audit(path, ruleset, rekap, use_cache)
+    if key and result.status is DocumentStatus.AUDITED:
+        store_result(key, result)
+    return result
+
+
+def _audit(
+    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool
+) -> DocumentResult:
     from lkjip_audit.extract import read_pdf
     from lkjip_audit.pdf.messages import pages_reason
 

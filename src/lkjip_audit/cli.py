@@ -253,7 +253,7 @@ def extract(
 def _show_facts(path: Path, name: str, format: Format, *, use_cache: bool) -> int:
     from lkjip_audit.audit import read_facts
     from lkjip_audit.extract import read_pdf
-    from lkjip_audit.facts import known_tables
+    from lkjip_audit.facts import known_tables, view_of
     from lkjip_audit.findings import DocumentStatus
     from lkjip_audit.report.facts_view import fact_records, render_facts
 
@@ -268,7 +268,7 @@ def _show_facts(path: Path, name: str, format: Format, *, use_cache: bool) -> in
     if format is Format.json:
         Console().print_json(data=fact_records(frame))
     else:
-        render_facts(name, frame, Console())
+        render_facts(name, view_of(name, frame), Console())
     return EXIT_OK
 
 

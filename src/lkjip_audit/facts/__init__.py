@@ -8,7 +8,7 @@ values so that every number keeps its raw text, page and bbox.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +17,25 @@ if TYPE_CHECKING:
     import pandera.pandas as pa
 
 _SCHEMAS: dict[str, pa.DataFrameSchema] = {}
+_VIEWS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {}
 
 
 def register_schema(name: str, schema: pa.DataFrameSchema) -> pa.DataFrameSchema:
     """Declare the schema of the fact table ``name``; returns the schema for module use."""
     _SCHEMAS[name] = schema
     return schema
+
+
+def register_view(name: str, view: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
+    """Declare how the fact table ``name`` is best shown to a reviewer (e.g. as a grid)."""
+    _VIEWS[name] = view
+
+
+def view_of(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as a reviewer reads it: the table's registered view, or the table itself."""
+    _load_schema_modules()
+    view = _VIEWS.get(name)
+    return view(frame) if view else frame
 
 
 def schema_for(name: str) -> pa.DataFrameSchema:

@@ -7,10 +7,16 @@ it was read from as evidence. ``item`` names what the number is: one of :data:`U
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandera.pandas as pa
 
+from lkjip_audit.facts import register_view
 from lkjip_audit.facts.text import place_schema
 from lkjip_audit.numbers import Stated
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 UNSUR = (
     "informasi",
@@ -90,7 +96,7 @@ IKI = place_schema(
 statement that prints both."""
 
 
-def grid_view(months):
+def grid_view(months: pd.DataFrame) -> pd.DataFrame:
     """The ``survey_months`` table pivoted to a printable grid: one row per item, months
     as columns, each cell the raw printed text (for ``extract --facts survey_months``)."""
     if months.empty:
@@ -100,3 +106,6 @@ def grid_view(months):
     )
     order = {item: i for i, item in enumerate(SURVEY_ITEMS)}
     return view.sort_index(key=lambda idx: idx.map(lambda v: order.get(v, v)))
+
+
+register_view("survey_months", grid_view)

@@ -141,9 +141,11 @@ class _BlockReader:
         self.recent.append(line.text)
 
     def close(self) -> None:
+        """End the open block and forget what stood above it."""
         self.block, self.pending, self.header, self.years = None, [], [], []
 
     def grid(self, table: int) -> None:
+        """A line inside a cell grid: read the grid once, at its first line."""
         if table not in self.emitted:
             self.emitted.add(table)
             grid = _grid_block(self.doc, self.doc.tables[table], self.walker, " ".join(self.recent))
@@ -156,6 +158,7 @@ class _BlockReader:
         self.close()
 
     def row(self, row: Row) -> None:
+        """A table row: add it to the open block, opening one if needed."""
         if self.block is None:
             self.block = Block(
                 self.walker.chapter,
@@ -171,6 +174,7 @@ class _BlockReader:
         self.pending, self.prose_run = [], 0
 
     def column_header(self, line: Line, line_years: list[int] | None) -> None:
+        """A column header (or a line of years) for the next block."""
         # A header repeated on the next page continues the table; another one starts a new.
         repeated = self.block is not None and line.text in self.block.header
         if self.block is not None and self.block.rows and not repeated:

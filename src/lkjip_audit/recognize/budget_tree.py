@@ -48,6 +48,7 @@ class _Builder:
         self.parent: list[int | None] = [None] * len(nodes)
 
     def run(self) -> None:
+        """Arrange each run of rows between totals, then give each total its parts."""
         n = len(self.nodes)
         totals = [i for i, node in enumerate(self.nodes) if node.total]
         if totals == [0]:
@@ -63,15 +64,18 @@ class _Builder:
             start = t + 1
 
     def children(self, i: int) -> list[int]:
+        """The rows whose parent is row i."""
         return [k for k, p in enumerate(self.parent) if p == i]
 
     def explicit_end(self, i: int, hi: int) -> int:
+        """The end of row i's explicit subtree: the next row as deep or shallower."""
         j = i + 1
         while j < hi and not self.nodes[j].total and self.nodes[j].depth > self.nodes[i].depth:
             j += 1
         return j
 
     def arrange(self, lo: int, hi: int, owner: int | None) -> None:
+        """Make the top rows of [lo, hi) children of ``owner`` and arrange below them."""
         i = lo
         while i < hi:
             self.parent[i] = owner

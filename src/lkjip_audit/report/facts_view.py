@@ -12,6 +12,10 @@ from rich.table import Table
 from lkjip_audit.numbers import Stated
 
 RAW_CHARS = 60
+# Columns up to this width are never squeezed: numbers, pages, places.
+SHORT_COLUMN = 14
+# Names and raw lines are cut here so that the numbers beside them stay visible.
+LONG_COLUMN = 32
 
 
 def cell_text(value: Any) -> str:
@@ -42,10 +46,21 @@ def fact_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def render_facts(name: str, frame: pd.DataFrame, console: Console) -> None:
-    """Print the fact table ``name`` as a rich table."""
+    """Print the fact table ``name`` as a rich table; numbers keep their full width and long
+    text columns (names, raw lines) are cut with an ellipsis to fit."""
+    if not isinstance(frame.index, pd.RangeIndex):
+        frame = frame.reset_index()
+    rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False)]
     table = Table(title=f"{name} ({len(frame)})", title_justify="left", show_lines=False)
-    for column in frame.columns:
-        table.add_column(str(column), overflow="fold")
-    for row in frame.itertuples(index=False):
-        table.add_row(*(escape(cell_text(v)) for v in row))
+    for index, column in enumerate(frame.columns):
+        width = max([len(str(column)), *(len(row[index]) for row in rows)])
+        table.add_column(
+            str(column),
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=min(width, SHORT_COLUMN),
+            max_width=max(SHORT_COLUMN, LONG_COLUMN),
+        )
+    for row in rows:
+        table.add_row(*(escape(text) for text in row))
     console.print(table)
