@@ -1,0 +1,136 @@
+"""A statement of an indicator, and the context it is read in: the stream, names, mentions.
+
+Rows and sentences often do not name their indicator themselves (a comparison table, "Nilai
+ini ..."); the mentions found in the whole text say which indicator a position is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lkjip_audit.extract.model import BBox
+from lkjip_audit.numbers import Stated
+from lkjip_audit.recognize.indicator_names import HEAD, IndicatorNames, normalise
+from lkjip_audit.recognize.indicator_places import Placed
+from lkjip_audit.recognize.indicator_stream import Stream
+
+# Where a name mentioned in prose stops.
+_MENTION_END = re.compile(
+    r"[,.;:()\[\]]|\s(?:pada|kantor|sebesar|adalah|yang|telah|memperoleh|dengan|dari|tahun|"
+    r"mengalami|sehingga|maka|untuk|sudah|atau|dan|juga|ini|tersebut|merupakan|diperoleh|"
+    r"mencapai|sebagai|terealisasi|tercapai|terpenuhi|berada|menempatkan|lebih|sedangkan|"
+    r"[A-Z]{2,5}\b)",
+)
+_MENTION_WORDS = 8
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z])")
+# A sentence that starts by referring back to the figure of the sentence before.
+REFERS_BACK = re.compile(r"(?:Nilai|Angka|Realisasi|Hasil|Capaian)\s+(?:ini|tersebut)\b")
+_SENTENCE_REACH = 500
+# A comparison table names only the other units: its indicator is the one mentioned last
+# before it, which may be a few pages back.
+_COMPARISON_REACH = 4000
+
+
+@dataclass(slots=True)
+class Statement:
+    """One statement of an indicator before it becomes a fact row."""
+
+    name: str
+    key: str
+    place: str
+    year: int | None
+    page: int
+    bbox: BBox | None
+    raw: str
+    target: Stated | None = None
+    realisasi: Stated | None = None
+    capaian: Stated | None = None
+    unit: str | None = None
+    lower_is_better: bool = False
+    entity: str | None = None
+    reference: Stated | None = None
+    pos: int = 0
+    other_year: bool = False
+
+    def row(self) -> dict[str, object]:
+        """The fact row of this statement."""
+        return {
+            "name": self.name,
+            "key": self.key,
+            "place": self.place,
+            "year": self.year,
+            "target": self.target,
+            "realisasi": self.realisasi,
+            "capaian": self.capaian,
+            "unit": self.unit,
+            "lower_is_better": self.lower_is_better,
+            "entity": self.entity,
+            "reference": self.reference,
+            "page": self.page,
+            "bbox": self.bbox,
+            "raw": self.raw,
+        }
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (looking back at most 500 characters)."""
+    start = max(0, pos - _SENTENCE_REACH)
+    for match in _SENTENCE_BREAK.finditer(text, start, pos):
+        start = match.end()
+    return start
+
+
+@dataclass(slots=True)
+class Context:
+    """What the whole document says that helps read one statement."""
+
+    year: int | None
+    names: IndicatorNames
+    stream: Stream
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+
+    def mention_before(self, pos: int, reach: int = 320) -> str | None:
+        """The key of the last indicator mentioned before ``pos`` (within ``reach`` chars)."""
+        starts = [m for m in self.mentions if pos - reach <= m[0] < pos]
+        return starts[-1][1] if starts else None
+
+    def mention_in_sentence(self, pos: int) -> str | None:
+        """The last indicator named in the sentence holding ``pos`` before it; a sentence that
+        refers back ("Nilai ini ...") belongs with the one before."""
+        start = sentence_start(self.stream.text, pos)
+        if REFERS_BACK.match(self.stream.text, start):
+            start = sentence_start(self.stream.text, max(0, start - 2))
+        return self.mention_before(pos, reach=pos - start)
+
+    def compared_key(self, pos: int) -> str | None:
+        """The key of the indicator a comparison table at ``pos`` is about."""
+        return self.mention_before(pos, reach=_COMPARISON_REACH)
+
+    def row_year(self, item: Placed) -> int | None:
+        """The year a row on ``item`` is for: its PK's year in a PK, else the report's."""
+        return item.year if item.section in ("pk", "lampiran-pk") else self.year
+
+
+def find_mentions(ctx: Context) -> list[tuple[int, str]]:
+    """Every indicator mention in the stream, in order, with its key.
+
+    A mention that matches no key read from a table becomes a key of its own when it reads
+    like a full name (three words or more, not the generic "Nilai ...").
+    """
+    found = []
+    text = ctx.stream.text
+    for match in HEAD.finditer(text):
+        tail = text[match.start() : match.start() + 160]
+        end = _MENTION_END.search(tail, len(match.group()))
+        phrase = " ".join((tail[: end.start()] if end else tail).split()[:_MENTION_WORDS])
+        key = ctx.names.resolve(phrase)
+        if key is None and match.group() != "Nilai" and len(normalise(phrase).split()) >= 3:
+            key = ctx.names.key(phrase)
+        if key:
+            found.append((match.start(), key))
+    for match in re.finditer(r"\b([A-Z]{3,4})\b", text):
+        key = ctx.names.resolve(match.group(1))
+        if key:
+            found.append((match.start(), key))
+    return sorted(found)

@@ -1,0 +1,139 @@
+"""Indicator names: normalised to a key, and matched across places despite typos and cuts.
+
+The same indicator is printed differently in the PK, the capaian table and the prose
+("Indeks Kepuasan Masyarakat terhadap Layanan Keimigrasian di Wilayah ...", "IKM"); a key
+(:func:`normalise`) and a loose match (:func:`same_indicator`) make them one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+# Words an indicator name starts with (capitalised, as printed in tables and prose).
+HEAD_WORDS = (
+    "Indeks|Nilai|Persentase|Presentase|Prosentase|Jumlah|Tingkat|Rasio|Rata-rata|Rata-Rata"
+    "|Opini|Predikat"
+)
+HEAD = re.compile(rf"(?<![\w-])(?:{HEAD_WORDS})\b")
+# Row numbering before a name: "1.", "a)", "iv.", or a bare "2 " before a word.
+ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*[.)]\s*|^\s*\d{1,2}\s+(?=\D)", re.I)
+# Parts that vary between places without changing the indicator.
+_DROP = (
+    r"\bdi\s*wilayah\b.*$",
+    r"\bterhadap\s+layanan\s+keimigrasian\b",
+    r"\batas\s+layanan\s+keimigrasian\b",
+    r"\btahun\s+\d{4}\b",
+    r"\([^)]*\)",
+    r"\[[^\]]*\]",
+)
+_GENERIC = frozenset(
+    {"keimigrasian", "imigrasi", "satker", "satuan", "kerja", "unit", "kantor", "wilayah"}
+)
+_MIN_SCORE = 88
+# Words after which a name goes on about another subject, not the same one.
+_QUALIFIERS = frozenset({"terhadap", "atas", "pada", "di", "bidang", "dalam", "untuk", "bagi"})
+_MAX_NAME = 140
+_MAX_NAME_WORDS = 16
+
+
+def normalise(name: str) -> str:
+    """Lower-case, drop numbering, "di Wilayah ...", "terhadap Layanan Keimigrasian", notes."""
+    text = ENUMERATOR.sub("", name.strip()).lower()
+    for pattern in _DROP:
+        text = re.sub(pattern, " ", text)
+    text = re.sub(r"[^\w\s-]", " ", text)
+    return " ".join(text.split())
+
+
+def acronym(key: str) -> str:
+    """Initials of the key's words ("indeks kepuasan masyarakat" -> "IKM")."""
+    return "".join(word[0] for word in key.split() if word[0].isalpha()).upper()
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Whether two normalised names are one indicator (typos, an extra generic word)."""
+    if not a or not b:
+        return False
+    if fuzz.token_sort_ratio(a, b) >= _MIN_SCORE:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return (wa <= wb or wb <= wa) and ((wa - wb) | (wb - wa)) <= _GENERIC
+
+
+def extends(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with more words that do not change the subject.
+
+    A name cut by a table cell ("Rata-rata Waktu Penyelesaian") is the start of the full
+    name; an added qualifier ("... terhadap Layanan Publik Bidang Hukum") makes another
+    indicator.
+    """
+    sw, lw = short.split(), long.split()
+    if len(sw) < 2 or len(lw) <= len(sw):
+        return False
+    return lw[len(sw)] not in _QUALIFIERS and same_indicator(short, " ".join(lw[: len(sw)]))
+
+
+def valid_name(name: str) -> bool:
+    """A plausible indicator name: 2+ words, no figures, not a whole paragraph."""
+    words = name.split()
+    return (
+        2 <= len(words) <= _MAX_NAME_WORDS
+        and len(name) <= _MAX_NAME
+        and not re.search(r"\d", ENUMERATOR.sub("", name))
+    )
+
+
+@dataclass(slots=True)
+class IndicatorNames:
+    """The keys met so far; :meth:`key` registers a name, :meth:`resolve` only looks it up."""
+
+    keys: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)
+
+    def key(self, name: str) -> str:
+        """The key of ``name``: an existing key it matches, or a new key.
+
+        A close match wins; else a key the name is a cut or an extension of, when that key
+        is the only one.
+        """
+        normal = normalise(name)
+        found = next((k for k in self.keys if same_indicator(k, normal)), None)
+        if found is None:
+            related = [k for k in self.keys if extends(normal, k) or extends(k, normal)]
+            found = related[0] if len(related) == 1 else None
+        if found is None and normal:
+            self.keys.append(normal)
+            found = normal
+        for abbr in re.findall(r"\(([A-Z]{2,5})\)", name):
+            self.aliases.setdefault(abbr, found or normal)
+        if found:
+            self.display.setdefault(found, " ".join(ENUMERATOR.sub("", name).split()))
+        return found or normal
+
+    def name(self, key: str) -> str:
+        """The key's name as first printed."""
+        return self.display.get(key, key)
+
+    def resolve(self, phrase: str) -> str | None:
+        """The key a prose mention refers to (its leading words, or an acronym), if any.
+
+        A mention in prose runs on into other words ("Indeks Kepuasan Masyarakat Kantor
+        Imigrasi ..."), so each key is compared with as many leading words of the mention.
+        """
+        phrase = phrase.strip()
+        if re.fullmatch(r"[A-Z]{2,5}", phrase):
+            if phrase in self.aliases:
+                return self.aliases[phrase]
+            matches = [k for k in self.keys if acronym(k) == phrase]
+            return matches[0] if len(matches) == 1 else None
+        words = normalise(phrase).split()
+        best: tuple[int, str] | None = None
+        for key in self.keys:
+            size = len(key.split())
+            if len(words) >= size and same_indicator(key, " ".join(words[:size])):
+                best = max(best, (size, key)) if best else (size, key)
+        return best[1] if best else None

@@ -1,0 +1,153 @@
+"""Where each line of the document stands, and the place a statement read there gets.
+
+The chapter headings seen so far decide a line's *section* (``ikhtisar``, ``bab2``, ``pk``,
+``bab3``, ``bab4``, ``lampiran-pk``, ``recap``, ``skip``); a statement's *place* refines it
+by how it is read (``bab3-table``, ``bab3-narrative``, ``bab3-comparison``, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lkjip_audit.extract.model import BBox, DocumentText, Line, Table, union_bbox
+
+_HEADING_SECTIONS = (
+    (re.compile(r"^(IKHTISAR|RINGKASAN)\s+EKSEKUTIF\b", re.I), "ikhtisar"),
+    (re.compile(r"^BAB\s+(IV|4)\b", re.I), "bab4"),
+    (re.compile(r"^BAB\s+(III|3)\b", re.I), "bab3"),
+    (re.compile(r"^BAB\s+(II|2)\b", re.I), "bab2"),
+    (re.compile(r"^BAB\s+(I|1|V|VI|5)\b", re.I), "skip"),
+    (re.compile(r"^(KATA\s+PENGANTAR|DAFTAR\s+(ISI|TABEL|GAMBAR|LAMPIRAN))\b", re.I), "skip"),
+    (re.compile(r"^LAMPIRAN\b(?!\s*:)"), "lampiran"),
+)
+# The Ditjen recap letter and its lists: other satker's figures, not this report's statements.
+_RECAP = re.compile(
+    r"^(Nomor|Hal|Perihal|Sifat)\s*:|^DAFTAR\s+RERATA|RATA\s*-?\s*RATA\s+NASIONAL|^REKAPITULASI",
+    re.I,
+)
+# "B. Perjanjian Kinerja", "PERJANJIAN KINERJA TAHUN 2023 ...": a heading, not a sentence.
+_PK_TITLE = re.compile(
+    r"^(?:[A-H]\.\s*)?(?:PERJANJIAN\s+KINERJA\b(?:.*?\bTAHUN\s+(\d{4}))?"
+    r"|(?i:perjanjian\s+kinerja)(?:\s+(?i:tahun)\s+(\d{4}))?\s*$)"
+)
+_MAX_HEADING_WORDS = 9
+# A table-of-contents entry: a dotted leader, or 3+ words ending in a page number.
+_TOC = re.compile(r"(\.{4,}|…{2,})|^\S+\s+\S+\s+.*\s(\d{1,3}|[ivxlc]{1,6})\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(\d{1,3}|[ivxlc]{1,6})\s*$", re.I)
+
+# The place of a narrative statement, by the section of its sentence.
+PROSE_PLACES = {
+    "ikhtisar": "ikhtisar",
+    "bab2": "bab2",
+    "pk": "bab2",
+    "bab3": "bab3-narrative",
+    "bab4": "bab4",
+}
+# The place of a table row, by its section (a row of chapter III depends on its table).
+_ROW_PLACES = {
+    "ikhtisar": "ikhtisar",
+    "pk": "pk",
+    "bab2": "bab2",
+    "bab4": "bab4",
+    "lampiran-pk": "lampiran-pk",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A line with the section it stands in and the year its PK table (if any) is for."""
+
+    line: Line
+    section: str
+    year: int | None
+    in_table: bool
+
+
+def prose_place(item: Placed) -> str | None:
+    """The place of a sentence on ``item``; None in a table or a section without statements."""
+    return None if item.in_table else PROSE_PLACES.get(item.section)
+
+
+def row_place(section: str, comparison: bool) -> str | None:
+    """The place of a table row in ``section``; None where rows make no statements."""
+    if section == "bab3":
+        return "bab3-comparison" if comparison else "bab3-table"
+    return _ROW_PLACES.get(section)
+
+
+def _title_year(title: re.Match[str], year: int | None) -> int | None:
+    named = title.group(1) or title.group(2)
+    return int(named) if named else year
+
+
+def _heading_section(text: str) -> str | None:
+    if len(text.split()) > _MAX_HEADING_WORDS or _TOC.search(text):
+        return None
+    return next((s for pattern, s in _HEADING_SECTIONS if pattern.match(text)), None)
+
+
+def body_lines(doc: DocumentText) -> list[Line]:
+    """The document's lines without running headers and page numbers.
+
+    A page number (the first or last line of a page, alone) or a header repeated at the top
+    of many pages would otherwise sit inside a sentence that runs on to the next page.
+    """
+    firsts = [page.lines[0].text for page in doc.pages if page.lines]
+    often = max(4, len(doc.pages) // 3)
+    repeated = {text for text in set(firsts) if firsts.count(text) >= often}
+    kept = []
+    for page in doc.pages:
+        last = len(page.lines) - 1
+        for i, line in enumerate(page.lines):
+            edge = i in (0, last)
+            if (edge and _PAGE_NUMBER.match(line.text)) or (i == 0 and line.text in repeated):
+                continue
+            kept.append(line)
+    return kept
+
+
+def place_lines(doc: DocumentText, year: int | None) -> list[Placed]:
+    """Every line with its section: ikhtisar, bab2, pk, bab3, bab4, lampiran-pk or skip."""
+    areas = table_areas(doc.tables)
+    section, pk_year, placed = "skip", year, []
+    for line in body_lines(doc):
+        text = line.text.strip()
+        heading = _heading_section(text)
+        title = _PK_TITLE.match(text) if len(text.split()) <= _MAX_HEADING_WORDS + 4 else None
+        if heading is not None:
+            section, pk_year = heading, year
+        elif title and section in ("bab2", "pk"):
+            section, pk_year = "pk", _title_year(title, year)
+        elif title and section in ("lampiran", "lampiran-pk", "recap", "bab4"):
+            section, pk_year = "lampiran-pk", _title_year(title, year)
+        elif _RECAP.search(text) and section in ("lampiran", "lampiran-pk", "bab4", "recap"):
+            section = "recap"
+        placed.append(Placed(line, section, pk_year, _in_areas(line, areas)))
+    return placed
+
+
+def table_areas(tables: list[Table]) -> list[tuple[int, BBox]]:
+    """The area each table covers on each of its pages, from its cells."""
+    areas = []
+    for table in tables:
+        by_page: dict[int, list[BBox]] = {}
+        for row in table.rows:
+            for cell in row:
+                if cell.bbox is not None:
+                    by_page.setdefault(cell.page, []).append(cell.bbox)
+        by_page.setdefault(table.page, []).append(table.bbox)
+        for page, boxes in by_page.items():
+            area = union_bbox(boxes)
+            if area is not None:
+                areas.append((page, area))
+    return areas
+
+
+def _in_areas(line: Line, areas: list[tuple[int, BBox]]) -> bool:
+    x = (line.bbox[0] + line.bbox[2]) / 2
+    y = (line.bbox[1] + line.bbox[3]) / 2
+    return any(
+        page == line.page and box[0] - 2 <= x <= box[2] + 2 and box[1] - 2 <= y <= box[3] + 2
+        for page, box in areas
+    )

@@ -1,0 +1,192 @@
+"""Statements from the tables extraction found: columns are read from their headers.
+
+A header may be split mid-word, sit in one of the first rows, or name years ("Realisasi
+2022"); a table comparing with other units has the other unit's value as ``reference``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lkjip_audit.extract.model import BBox, Cell, DocumentText, Table, union_bbox
+from lkjip_audit.numbers import Stated, parse_number
+from lkjip_audit.recognize.indicator_context import Context, Statement
+from lkjip_audit.recognize.indicator_names import HEAD, valid_name
+from lkjip_audit.recognize.indicator_places import Placed, row_place
+from lkjip_audit.recognize.indicator_rows import truncated
+from lkjip_audit.recognize.indicator_stream import Stream
+
+
+def _column_roles(header: list[str]) -> list[tuple[str | None, int | None]]:
+    """(role, year) per column from header keys such as "Realisasi 2022" or "Indikator".
+
+    Headers may be split mid-word ("Targ et", "Reali sasi"), so they are compared without
+    spaces. A table that compares with other units has a ``reference`` column (the other
+    unit's value) and an ``own`` column (the office's value).
+    """
+    squashed = [re.sub(r"\s+", "", text.lower()) for text in header]
+    comparison = any(re.search(r"unitlain|atasnya|unitdiatas|pembanding", h) for h in squashed)
+    roles: list[tuple[str | None, int | None]] = []
+    for text in squashed:
+        year_match = re.search(r"((?:19|20)\d\d)", text)
+        year = int(year_match.group(1)) if year_match else None
+        role: str | None = None
+        if comparison and re.search(r"unitlain|atasnya|unitdiatas|pembanding", text):
+            role = "reference"
+        elif comparison and "capaian" in text and ("%" in text or "persen" in text):
+            role = "capaian"
+        elif comparison and "capaian" in text:
+            role = "own"
+        elif comparison and re.search(r"unit|satuankerja|satker", text):
+            role = "entity"
+        elif "indikator" in text:
+            role = "name"
+        elif "target" in text:
+            role = "target"
+        elif "realisasi" in text:
+            role = "realisasi"
+        elif "capaian" in text:
+            role = "capaian"
+        roles.append((role, year))
+    return roles
+
+
+def _cell_number(text: str, page: int, bbox: BBox | None) -> Stated | None:
+    """A cell's number; a wrap inside the number ("117,1 4 %") is joined first."""
+    joined = re.sub(r"(?<=\d)\s+(?=[\d%])|(?<=[.,])\s+(?=\d)", "", text.strip())
+    return parse_number(joined, page=page, bbox=bbox)
+
+
+_VALUE_ROLES = ("target", "realisasi", "capaian", "own", "reference")
+
+
+def table_body(table: Table) -> tuple[list[tuple[str | None, int | None]], list[list[Cell]]]:
+    """Column roles and body rows of a table; the header may be one of its first rows.
+
+    Rows without any figure in a value column continue the row above (a wrapped name).
+    """
+    candidates = [table.header] + [[c.text for c in row] for row in table.rows[:3]]
+    for k, header in enumerate(candidates):
+        roles = _column_roles(header)
+        kinds = {r for r, _ in roles}
+        if kinds & {"target", "realisasi", "own"} and len(kinds - {None}) >= 2:
+            return roles, _merge_continuations(table.rows[k:], roles)
+    return [], []
+
+
+def _merge_continuations(
+    rows: list[list[Cell]], roles: list[tuple[str | None, int | None]]
+) -> list[list[Cell]]:
+    merged: list[list[Cell]] = []
+    for row in rows:
+        has_value = any(
+            role in _VALUE_ROLES and i < len(row) and re.search(r"\d", row[i].text)
+            for i, (role, _) in enumerate(roles)
+        )
+        if has_value or not merged:
+            merged.append(list(row))
+            continue
+        previous = merged[-1]
+        for i, cell in enumerate(row[: len(previous)]):
+            if cell.text.strip():
+                above = previous[i]
+                previous[i] = Cell(f"{above.text} {cell.text}".strip(), above.page, above.bbox)
+    return merged
+
+
+def table_rows(ctx: Context, doc: DocumentText) -> Iterator[Statement]:
+    """Statements from the tables extraction found, placed by the line above them."""
+    for table in doc.tables:
+        roles, body = table_body(table)
+        if not roles:
+            continue
+        pos = _table_pos(ctx.stream, table)
+        item = ctx.stream.at(pos) if ctx.stream.placed else None
+        if item is None:
+            continue
+        place = _row_place(item.section, "reference" in {r for r, _ in roles})
+        if place is None:
+            continue
+        for row in body:
+            yield from _table_row(ctx, table, row, roles, place, item, pos)
+
+
+def _table_row(
+    ctx: Context,
+    table: Table,
+    row: list,
+    roles: list[tuple[str | None, int | None]],
+    place: str,
+    item: Placed,
+    pos: int,
+) -> Iterator[Statement]:
+    cells = dict(enumerate(row))
+    name = next((cells[i].text for i, (r, _) in enumerate(roles) if r == "name" and i in cells), "")
+    entity = next(
+        (cells[i].text for i, (r, _) in enumerate(roles) if r == "entity" and i in cells), None
+    )
+    if place == "bab3-comparison":
+        key = ctx.mention_before(pos, reach=4000)
+        name = ctx.names.name(key) if key else ""
+    else:
+        name = name.strip()
+        key = ctx.names.key(name) if HEAD.search(name) and valid_name(name) else None
+    if not key:
+        return
+    by_year: dict[int | None, dict[str, Stated | None]] = {}
+    first_cell = None
+    for i, (role, year) in enumerate(roles):
+        if role not in ("target", "realisasi", "capaian", "own", "reference") or i not in cells:
+            continue
+        cell = cells[i]
+        stated = _cell_number(cell.text, cell.page, cell.bbox) if cell.text else None
+        first_cell = first_cell or cell
+        role = "realisasi" if role == "own" else role
+        by_year.setdefault(year, {})[role] = stated
+    default_year = item.year if item.section in ("pk", "lampiran-pk") else ctx.year
+    raw = " ".join(c.text for c in row if c.text)
+    for year, values in by_year.items():
+        if not any(values.get(r) is not None for r in ("target", "realisasi")):
+            continue
+        if any(v is not None and truncated(v) for v in values.values()):
+            continue
+        page = first_cell.page if first_cell else table.page
+        yield Statement(
+            name=name,
+            key=key,
+            place=place,
+            year=year if year is not None else default_year,
+            page=page,
+            bbox=_row_bbox(row) or table.bbox,
+            raw=raw,
+            target=values.get("target"),
+            realisasi=values.get("realisasi"),
+            capaian=values.get("capaian"),
+            entity=entity,
+            reference=values.get("reference"),
+            pos=pos,
+        )
+
+
+def _row_bbox(row: list) -> BBox | None:
+    boxes = [c.bbox for c in row if c.bbox is not None]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def _table_pos(stream: Stream, table: Table) -> int:
+    """The stream position just before the table (the last line above it on its page)."""
+    best = 0
+    for i, item in enumerate(stream.placed):
+        line = item.line
+        if (line.page, line.bbox[1]) <= (table.page, table.bbox[1]):
+            best = stream.starts[i] + len(line.text)
+    return best
+
