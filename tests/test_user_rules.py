@@ -16,8 +16,13 @@ rules:
     severity: warning
     title: {id: Catatan penyusun tertinggal, en: Author's note left in}
     check: pattern
-    params: {patterns: ["\\\\bTBD\\\\b", "catatan penyusun"], flags: ignorecase, ignore: ["^Daftar"]}
-    message: {id: "Catatan \\"{match}\\" di halaman {page}", en: "Note \\"{match}\\" on page {page}"}
+    params:
+      patterns: ["\\\\bTBD\\\\b", "catatan penyusun"]
+      flags: ignorecase
+      ignore: ["^Daftar"]
+    message:
+      id: "Catatan \\"{match}\\" di halaman {page}"
+      en: "Note \\"{match}\\" on page {page}"
   - id: USR002
     category: nip-format
     severity: info

@@ -418,5 +418,3 @@ def _row_statements(
             reference=roles.get("reference"),
             pos=pos,
         )
-
-

@@ -17,8 +17,14 @@ from lkjip_audit.recognize.indicator_places import Placed, row_place
 from lkjip_audit.recognize.indicator_rows import truncated
 from lkjip_audit.recognize.indicator_stream import Stream
 
+# (role, year) of each column: "target", "realisasi", "capaian", "name", ... or None.
+Roles = list[tuple[str | None, int | None]]
+# A header naming the unit compared with ("Unit Lain", "Unit di Atasnya", "Pembanding").
+_OTHER_UNIT = re.compile(r"unitlain|atasnya|unitdiatas|pembanding")
+_VALUE_ROLES = ("target", "realisasi", "capaian", "own", "reference")
 
-def _column_roles(header: list[str]) -> list[tuple[str | None, int | None]]:
+
+def _column_roles(header: list[str]) -> Roles:
     """(role, year) per column from header keys such as "Realisasi 2022" or "Indikator".
 
     Headers may be split mid-word ("Targ et", "Reali sasi"), so they are compared without
@@ -26,13 +32,13 @@ def _column_roles(header: list[str]) -> list[tuple[str | None, int | None]]:
     unit's value) and an ``own`` column (the office's value).
     """
     squashed = [re.sub(r"\s+", "", text.lower()) for text in header]
-    comparison = any(re.search(r"unitlain|atasnya|unitdiatas|pembanding", h) for h in squashed)
-    roles: list[tuple[str | None, int | None]] = []
+    comparison = any(_OTHER_UNIT.search(h) for h in squashed)
+    roles: Roles = []
     for text in squashed:
         year_match = re.search(r"((?:19|20)\d\d)", text)
         year = int(year_match.group(1)) if year_match else None
         role: str | None = None
-        if comparison and re.search(r"unitlain|atasnya|unitdiatas|pembanding", text):
+        if comparison and _OTHER_UNIT.search(text):
             role = "reference"
         elif comparison and "capaian" in text and ("%" in text or "persen" in text):
             role = "capaian"
@@ -58,10 +64,7 @@ def _cell_number(text: str, page: int, bbox: BBox | None) -> Stated | None:
     return parse_number(joined, page=page, bbox=bbox)
 
 
-_VALUE_ROLES = ("target", "realisasi", "capaian", "own", "reference")
-
-
-def table_body(table: Table) -> tuple[list[tuple[str | None, int | None]], list[list[Cell]]]:
+def table_body(table: Table) -> tuple[Roles, list[list[Cell]]]:
     """Column roles and body rows of a table; the header may be one of its first rows.
 
     Rows without any figure in a value column continue the row above (a wrapped name).
@@ -75,9 +78,8 @@ def table_body(table: Table) -> tuple[list[tuple[str | None, int | None]], list[
     return [], []
 
 
-def _merge_continuations(
-    rows: list[list[Cell]], roles: list[tuple[str | None, int | None]]
-) -> list[list[Cell]]:
+def _merge_continuations(rows: list[list[Cell]], roles: Roles) -> list[list[Cell]]:
+    """The rows, each row without a figure joined cell by cell to the row above it."""
     merged: list[list[Cell]] = []
     for row in rows:
         has_value = any(
@@ -105,7 +107,7 @@ def table_rows(ctx: Context, doc: DocumentText) -> Iterator[Statement]:
         item = ctx.stream.at(pos) if ctx.stream.placed else None
         if item is None:
             continue
-        place = _row_place(item.section, "reference" in {r for r, _ in roles})
+        place = row_place(item.section, "reference" in {r for r, _ in roles})
         if place is None:
             continue
         for row in body:
@@ -115,19 +117,18 @@ def table_rows(ctx: Context, doc: DocumentText) -> Iterator[Statement]:
 def _table_row(
     ctx: Context,
     table: Table,
-    row: list,
-    roles: list[tuple[str | None, int | None]],
+    row: list[Cell],
+    roles: Roles,
     place: str,
     item: Placed,
     pos: int,
 ) -> Iterator[Statement]:
+    """The statements of one body row: one per year its value columns are for."""
     cells = dict(enumerate(row))
-    name = next((cells[i].text for i, (r, _) in enumerate(roles) if r == "name" and i in cells), "")
-    entity = next(
-        (cells[i].text for i, (r, _) in enumerate(roles) if r == "entity" and i in cells), None
-    )
+    name = _role_text(cells, roles, "name") or ""
+    entity = _role_text(cells, roles, "entity")
     if place == "bab3-comparison":
-        key = ctx.mention_before(pos, reach=4000)
+        key = ctx.compared_key(pos)
         name = ctx.names.name(key) if key else ""
     else:
         name = name.strip()
@@ -137,14 +138,14 @@ def _table_row(
     by_year: dict[int | None, dict[str, Stated | None]] = {}
     first_cell = None
     for i, (role, year) in enumerate(roles):
-        if role not in ("target", "realisasi", "capaian", "own", "reference") or i not in cells:
+        if role not in _VALUE_ROLES or i not in cells:
             continue
         cell = cells[i]
         stated = _cell_number(cell.text, cell.page, cell.bbox) if cell.text else None
         first_cell = first_cell or cell
         role = "realisasi" if role == "own" else role
         by_year.setdefault(year, {})[role] = stated
-    default_year = item.year if item.section in ("pk", "lampiran-pk") else ctx.year
+    default_year = ctx.row_year(item)
     raw = " ".join(c.text for c in row if c.text)
     for year, values in by_year.items():
         if not any(values.get(r) is not None for r in ("target", "realisasi")):
@@ -158,7 +159,7 @@ def _table_row(
             place=place,
             year=year if year is not None else default_year,
             page=page,
-            bbox=_row_bbox(row) or table.bbox,
+            bbox=union_bbox([c.bbox for c in row if c.bbox is not None]) or table.bbox,
             raw=raw,
             target=values.get("target"),
             realisasi=values.get("realisasi"),
@@ -169,16 +170,9 @@ def _table_row(
         )
 
 
-def _row_bbox(row: list) -> BBox | None:
-    boxes = [c.bbox for c in row if c.bbox is not None]
-    if not boxes:
-        return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+def _role_text(cells: dict[int, Cell], roles: Roles, role: str) -> str | None:
+    """The text of the row's first cell in a ``role`` column, if it has one."""
+    return next((cells[i].text for i, (r, _) in enumerate(roles) if r == role and i in cells), None)
 
 
 def _table_pos(stream: Stream, table: Table) -> int:
@@ -189,4 +183,3 @@ def _table_pos(stream: Stream, table: Table) -> int:
         if (line.page, line.bbox[1]) <= (table.page, table.bbox[1]):
             best = stream.starts[i] + len(line.text)
     return best
-

@@ -174,6 +174,14 @@ def _as_yaml(rule: Rule) -> dict[str, Any]:
     }
 
 
+def _shown(path: Path) -> str:
+    """The rule file as a reader knows it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def load_ruleset(path: Path | None = None) -> RuleSet:
     """Load the rule set at ``path`` (the shipped ``rules/default.yaml`` when None)."""
     load_check_kinds()
@@ -182,7 +190,7 @@ def load_ruleset(path: Path | None = None) -> RuleSet:
         raise RuleSetError(path, "no such rule file")
     rules, settings, digest = _load(path, ())
     return RuleSet(
-        source=str(path),
+        source=_shown(path),
         sha256=hashlib.sha256(digest).hexdigest(),
         rules=tuple(rules.values()),
         settings=settings,

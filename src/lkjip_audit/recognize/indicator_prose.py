@@ -1,0 +1,216 @@
+"""Statements from narrative sentences: a realisation near the word "target" and its target.
+
+"memperoleh hasil sebesar 3,87 dari target 3,25 atau 100%", "target ... sebesar 3,13 ...
+capaian sebesar 100%"; and a realisation stated alone ("realisasi ... adalah sebesar 3,96").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lkjip_audit.numbers import Stated
+from lkjip_audit.recognize.indicator_context import REFERS_BACK, Context, Statement
+from lkjip_audit.recognize.indicator_places import prose_place
+from lkjip_audit.recognize.indicator_stream import Num
+
+# The text says an indicator is better when smaller (a waiting time, a count of complaints).
+_LOWER_BETTER = re.compile(
+    r"semakin\s+(kecil|rendah|sedikit|cepat|singkat)\b[^.]{0,40}\bsemakin\s+baik|"
+    r"(lebih\s+)?(rendah|kecil)\s+(lebih|semakin)\s+baik|lower\s+is\s+better|"
+    r"target\s+dibagi\s+(dengan\s+)?realisasi",
+    re.I,
+)
+_TARGET_WORD = re.compile(r"\btarget\b", re.I)
+_REALISED_BEFORE = re.compile(
+    r"(sebesar|adalah|mencapai|hasil|realisasi|terealisasi|tercatat|memperoleh|diperoleh|"
+    r"yaitu|nilai|menjadi|:)\s*(\(|\[)?\s*$",
+    re.I,
+)
+_CAPAIAN_BEFORE = re.compile(
+    r"(atau|capaian|capaiannya|sehingga|dengan|kinerjanya)\b[^.\d]{0,45}$", re.I
+)
+# A quarter's or a month's figure is not the year's.
+_PART_OF_YEAR = re.compile(
+    r"\b(triwulan|semester|tw\s*[1-4iv]+|bulan|januari|februari|maret|april|mei|juni|juli|"
+    r"agustus|september|oktober|november|desember)\b",
+    re.I,
+)
+# A medium-term (Renstra) target, not this year's.
+_NOT_THIS_YEAR_TARGET = re.compile(r"jangka\s+menengah|renstra|rencana\s+strategis", re.I)
+# The widest gap, in characters, between figures read as one statement.
+_GAP = 80
+_REALISASI_WORD = re.compile(r"\b(realisasi|terealisasi)\b", re.I)
+_REALISASI_VALUE = re.compile(
+    r"^[^.\d]{0,90}?\b(sebesar|adalah|mencapai|yaitu|tercatat|menjadi)\s*$", re.I
+)
+# A sentence ends, unless the next one refers back to its figure ("Nilai ini ...").
+_NEW_SENTENCE = re.compile(rf"[.;]\s+(?!{REFERS_BACK.pattern})")
+
+
+def _years_ok(text: str, year: int | None) -> bool:
+    """No year other than the report's is named in ``text``."""
+    named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
+    return not named or (year is not None and named <= {year})
+
+
+def prose_statements(ctx: Context) -> Iterator[Statement]:
+    """Statements from sentences naming a realisation and its target (either order).
+
+    A target of another year (the Renstra's medium-term target) gives a statement marked
+    ``other_year``: its capaian can be checked, but it is no statement of this year's target.
+    """
+    stream, text = ctx.stream, ctx.stream.text
+    figures = stream.figures()
+    for match in _TARGET_WORD.finditer(text):
+        k = match.start()
+        place = prose_place(stream.at(k))
+        if place is None:
+            continue
+        target = next((n for n in figures if match.end() <= n.start <= match.end() + _GAP), None)
+        if target is None or any(match.end() <= n.start < target.start for n in figures):
+            continue
+        realised = _realised(ctx, figures, k, target)
+        if realised is None:
+            continue
+        first = min(k, realised.start)
+        if _PART_OF_YEAR.search(text[max(0, first - 80) : first]):
+            continue
+        other_year = (
+            not _years_ok(text[match.end() : target.start], ctx.year)
+            or not _years_ok(text[max(0, first - 60) : first], ctx.year)
+            or bool(_NOT_THIS_YEAR_TARGET.search(text[max(0, k - 80) : target.end]))
+        )
+        key = ctx.mention_in_sentence(first)
+        if key is None:
+            continue
+        after = max(target.end, realised.end)
+        capaian = _capaian_after(ctx, figures, after)
+        yield _statement(
+            ctx,
+            key,
+            place,
+            realised,
+            target=stream.located(target),
+            capaian=stream.located(capaian) if capaian else None,
+            lower_is_better=bool(_LOWER_BETTER.search(text[max(0, first - 400) : after])),
+            other_year=other_year,
+        )
+
+
+def _capaian_after(ctx: Context, figures: list[Num], after: int) -> Num | None:
+    """The capaian percentage right after a statement's figures ("atau capaian sebesar 100%")."""
+    text = ctx.stream.text
+    return next(
+        (
+            n
+            for n in figures
+            if after <= n.start <= after + _GAP
+            and n.stated.is_percent
+            and _CAPAIAN_BEFORE.search(text[after : n.start])
+            and not any(after <= m.start < n.start for m in figures)
+        ),
+        None,
+    )
+
+
+def realisasi_statements(ctx: Context, taken: set[int]) -> Iterator[Statement]:
+    """Sentences stating a realisation without its target ("realisasi ... adalah sebesar 3,96").
+
+    ``taken`` holds the positions of figures already read as part of a fuller statement.
+    """
+    stream, text = ctx.stream, ctx.stream.text
+    figures = stream.figures()
+    for match in _REALISASI_WORD.finditer(text):
+        place = prose_place(stream.at(match.start()))
+        if place is None:
+            continue
+        value = next((n for n in figures if match.end() <= n.start <= match.end() + 100), None)
+        if value is None or value.start in taken or value.stated.is_percent:
+            continue
+        gap = text[match.end() : value.start]
+        if not _REALISASI_VALUE.match(gap) or re.search(
+            r"rata|target|anggaran|belanja|pnbp|rp", gap, re.I
+        ):
+            continue
+        lead = text[max(0, match.start() - 60) : value.start]
+        if not _years_ok(gap, ctx.year) or _PART_OF_YEAR.search(lead):
+            continue
+        key = ctx.mention_in_sentence(value.start)
+        if key is None:
+            continue
+        yield _statement(ctx, key, place, value)
+
+
+def _statement(
+    ctx: Context,
+    key: str,
+    place: str,
+    realised: Num,
+    *,
+    target: Stated | None = None,
+    capaian: Stated | None = None,
+    lower_is_better: bool = False,
+    other_year: bool = False,
+) -> Statement:
+    """A narrative statement of ``key``, placed at its realisation ``realised``."""
+    line = ctx.stream.at(realised.start).line
+    located = ctx.stream.located(realised)
+    return Statement(
+        name=ctx.names.name(key),
+        key=key,
+        place=place,
+        year=ctx.year,
+        page=line.page,
+        bbox=located.bbox,
+        raw=line.text,
+        target=target,
+        realisasi=located,
+        capaian=capaian,
+        lower_is_better=lower_is_better,
+        pos=realised.start,
+        other_year=other_year,
+    )
+
+
+def _same_sentence(gap: str) -> bool:
+    """No sentence ends in ``gap``, unless the next one refers back ("Nilai ini ...")."""
+    return not _NEW_SENTENCE.search(gap)
+
+
+def _realised(ctx: Context, figures: list[Num], k: int, target: Num) -> Num | None:
+    """The realisation a "target" is compared with: just before it, or just after the target."""
+    text = ctx.stream.text
+    before = [n for n in figures if k - _GAP <= n.end <= k]
+    if before:
+        candidate = before[-1]
+        lead = text[max(0, candidate.start - 30) : candidate.start]
+        gap = text[candidate.end : k]
+        same_kind = candidate.stated.is_percent == target.stated.is_percent
+        if (
+            same_kind
+            and _REALISED_BEFORE.search(lead)
+            and "target" not in gap.lower()
+            and _same_sentence(gap)
+        ):
+            return candidate
+    after = [n for n in figures if target.end < n.start <= target.end + _GAP]
+    if after:
+        candidate = after[0]
+        gap = text[target.end : candidate.start]
+        same_kind = candidate.stated.is_percent == target.stated.is_percent
+        if same_kind and re.search(
+            r"\b(realisasi|terealisasi|tercapai|mencapai|tercatat)\b", gap, re.I
+        ):
+            return candidate
+    return None
+
+
+def lower_is_better_keys(ctx: Context) -> set[str]:
+    """Indicators the text says are better when smaller ("semakin kecil ... semakin baik")."""
+    keys = set()
+    for match in _LOWER_BETTER.finditer(ctx.stream.text):
+        key = ctx.mention_before(match.start(), reach=600)
+        if key:
+            keys.add(key)
+    return keys
