@@ -30,7 +30,7 @@ corpus: $(STAMP)
 	$(BIN)/python -m corpus.generate --out $(CORPUS)
 
 eval: corpus
-	$(BIN)/lkjip-audit eval $(CORPUS)/truth.json
+	$(BIN)/lkjip-audit eval $(CORPUS)/rekap_truth.json --rekap $(CORPUS)/rekap.pdf
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_check.py

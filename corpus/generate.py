@@ -26,6 +26,7 @@ import pdfplumber
 
 from corpus.defects import INJECTORS, Defect, NoPlace, inject
 from corpus.model import Layout, Report, SatkerRecap, build_report
+from corpus.recap_defects import RECAP_FILE, RECAP_TRUTH, write_recap
 from corpus.render import Rendered, build_pdf
 from corpus.render_sections import Writer
 
@@ -301,12 +302,15 @@ def generate(out: Path, seed: int = 1, data_dir: Path = DATA_DIR) -> dict[str, o
     for stale in out.glob(f"{FILE_PREFIX}*.pdf"):
         if stale.name not in keep:
             stale.unlink()
-    documents = []
+    documents, builts = [], []
     for plan in plans:
         built = build_document(plan)
         verify(built)
         (out / plan.file).write_bytes(built.rendered.pdf)
         documents.append(truth_entry(built))
+        builts.append(built)
+    # The recap with its injected defects, and its truth (rekap.pdf, rekap_truth.json).
+    write_recap(out, builts, documents, seed, YEAR, data_dir)
     truth = {"schema": SCHEMA, "seed": seed, "documents": documents}
     (out / "truth.json").write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n")
     return truth
@@ -323,6 +327,8 @@ GENERATOR_SOURCES = (
     "render_tables",
     "defects",
     "generate",
+    "recap_defects",
+    "recap_pdf",
     "wording",
 )
 
@@ -347,6 +353,7 @@ def ensure_corpus(out: Path, seed: int = 1, data_dir: Path = DATA_DIR) -> dict[s
             and truth.get("seed") == seed
             and truth_path.stat().st_mtime >= _newest_source(data_dir)
             and all((out / d["file"]).exists() for d in truth["documents"])
+            and all((out / name).exists() for name in (RECAP_FILE, RECAP_TRUTH))
         ):
             return truth
     return generate(out, seed, data_dir)

@@ -284,6 +284,7 @@ def eval_(
 
     from lkjip_audit.batch import audit_many
     from lkjip_audit.evaluate import TruthError, evaluate, load_truth, render_eval
+    from lkjip_audit.rekap import recap_result
 
     ruleset = _load_rules(rules)
     try:
@@ -292,10 +293,17 @@ def eval_(
         raise fail(str(err)) from None
     paths = [truth.parent / d.file for d in documents]
     recap_facts = _read_recap(rekap) if rekap else None
+    # The recap itself, when the truth lists it, is scored on its own internal findings.
+    recaps = [p for p in paths if rekap is not None and p.resolve() == rekap.resolve()]
     started = time.perf_counter()
     results = audit_many(
-        paths, ruleset, rekap=recap_facts, workers=workers or _default_workers(), use_cache=False
+        [p for p in paths if p not in recaps],
+        ruleset,
+        rekap=recap_facts,
+        workers=workers or _default_workers(),
+        use_cache=False,
     )
+    results += [recap_result(p, recap_facts, ruleset) for p in recaps]
     report = evaluate(truth, results, seconds=time.perf_counter() - started)
     render_eval(report, Console())
 

@@ -4,7 +4,7 @@ it, and write the spreadsheet template.
 The checks over the recap live in :mod:`lkjip_audit.rules.checks.rekap`.
 """
 
-from lkjip_audit.rekap.command import check_rekap, rekap_command
+from lkjip_audit.rekap.command import check_rekap, recap_result, rekap_command
 from lkjip_audit.rekap.document import attached_message, find_attached_rekap
 from lkjip_audit.rekap.match import Match, match_satker
 from lkjip_audit.rekap.model import RekapError, RekapFacts
@@ -20,6 +20,7 @@ __all__ = [
     "find_attached_rekap",
     "match_satker",
     "read_rekap",
+    "recap_result",
     "rekap_command",
     "write_template",
 ]

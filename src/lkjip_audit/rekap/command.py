@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from lkjip_audit.findings import Category, Finding, Severity
+from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.rekap.model import RekapFacts
 from lkjip_audit.rules.model import RuleSet
 
@@ -140,3 +140,10 @@ def rekap_command(
         return text, 0
     threshold = Severity(fail_on).rank
     return text, int(any(f.severity.rank >= threshold for f in result.findings))
+
+
+def recap_result(path: Path, facts: RekapFacts, ruleset: RuleSet) -> DocumentResult:
+    """A recap file as an audited document: its ``rekap-internal`` findings, on its pages."""
+    result = DocumentResult(str(path), None, DocumentStatus.AUDITED, None)
+    result.findings.extend(check_rekap(facts, ruleset))
+    return result
