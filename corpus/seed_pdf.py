@@ -51,6 +51,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from corpus.model import UNSUR_SKM
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TEXT = REPO_ROOT.parent / "shared" / "seed" / "000_69e92abe84ac6830.txt"
 SEED_FILE = "seed.pdf"
@@ -300,16 +302,6 @@ _SKM_ROWS = (
     "Respon 4 4 3,96 4 4 4 4 4 3,94 3,75 3,98 3,85",
     "4 4 3,96 4 4 4 4 4 3,98 3,79 4 3,88",
 )
-_UNSUR = (
-    "Informasi",
-    "Persyaratan",
-    "Prosedur/Alur",
-    "Waktu Penyelesaian",
-    "Tarif/Biaya",
-    "Sarana/Prasarana",
-    "Respon",
-    "Konsultasi/Pengaduan",
-)
 
 # (unsur index, month, printed value, respondents): monthly unsur means that no whole
 # number of 1..4 answers over that month's respondents can give (GRIM), read off the grid.
@@ -346,7 +338,7 @@ def _grim_defects() -> tuple[SeedDefect, ...]:
     return tuple(
         SeedDefect(
             "ikm-recompute",
-            f"SKM grid: {_UNSUR[unsur]} in {month} is {value} with {n} respondents; no whole "
+            f"SKM grid: {UNSUR_SKM[unsur]} in {month} is {value} with {n} respondents; no whole "
             f"number of 1..4 answers divided by {n} rounds to {value} (GRIM)",
             value,
             _at(_SKM_ROWS[unsur]),

@@ -10,6 +10,7 @@ from fractions import Fraction
 import pandas as pd
 from support import document_from_pages
 
+from corpus.model import UNSUR_SKM
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Finding
 from lkjip_audit.numbers import parse_number
@@ -21,16 +22,8 @@ from lkjip_audit.rules.registry import RuleContext
 
 BOX = (72.0, 100.0, 90.0, 110.0)
 SURVEY_CATEGORIES = {"ikm-recompute", "ipk-recompute"}
-UNSUR_LABELS = (
-    "Informasi",
-    "Persyaratan",
-    "Prosedur/Alur",
-    "Waktu Penyelesaian",
-    "Tarif/Biaya",
-    "Sarana/Prasarana",
-    "Respon",
-    "Konsultasi/Pengaduan",
-)
+# The eight unsur as reports print them (the corpus generator's labels).
+UNSUR_LABELS = UNSUR_SKM
 MONTHS_SHORT = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGT", "SEP", "OKT", "NOV", "DES")
 
 

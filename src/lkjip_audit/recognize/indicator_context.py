@@ -133,4 +133,29 @@ def find_mentions(ctx: Context) -> list[tuple[int, str]]:
         key = ctx.names.resolve(match.group(1))
         if key:
             found.append((match.start(), key))
+    found += _headless_mentions(ctx, {start for start, _ in found})
     return sorted(found)
+
+
+# Heads whose remainder is specific enough to name the indicator alone: prose shortens
+# "Rata-rata Waktu Penyelesaian Permohonan Paspor" to "Waktu Penyelesaian". "Indeks ..." and
+# "Nilai ..." are left out: "Kepuasan Masyarakat" also names the survey (SKM), not the index.
+_DROPPABLE_HEADS = frozenset({"rata-rata", "persentase", "jumlah", "tingkat", "rasio"})
+_HEADLESS_WORDS = 2
+
+
+def _headless_mentions(ctx: Context, taken: set[int]) -> list[tuple[int, str]]:
+    """Mentions of a known indicator by its name without the head word, not found above."""
+    found = []
+    text = ctx.stream.text
+    for key in ctx.names.keys:
+        head, _, body = key.partition(" ")
+        words = body.split()[:_HEADLESS_WORDS]
+        if head not in _DROPPABLE_HEADS or len(words) < _HEADLESS_WORDS:
+            continue
+        pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"\b"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            before = text[max(0, match.start() - 12) : match.start()].lower()
+            if match.start() not in taken and not before.rstrip().endswith(head):
+                found.append((match.start(), key))
+    return found
