@@ -31,6 +31,8 @@ corpus: $(STAMP)
 
 eval: corpus
 	$(BIN)/lkjip-audit eval $(CORPUS)/rekap_truth.json --rekap $(CORPUS)/rekap.pdf
+	$(BIN)/python -m corpus.seed_pdf --out $(CORPUS)/seed.pdf
+	$(BIN)/lkjip-audit eval corpus/truth/seed.json --documents $(CORPUS)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_check.py

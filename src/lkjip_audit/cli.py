@@ -278,6 +278,9 @@ def eval_(
     rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap to check against.")] = None,
     rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes.")] = None,
+    documents: Annotated[
+        Path | None, typer.Option(help="Folder of the documents (default: the truth's folder).")
+    ] = None,
 ) -> None:
     """Accuracy on a truth set: recall per category, precision, seconds per page."""
     import time
@@ -288,10 +291,11 @@ def eval_(
 
     ruleset = _load_rules(rules)
     try:
-        documents = load_truth(truth)
+        truth_documents = load_truth(truth)
     except TruthError as err:
         raise fail(str(err)) from None
-    paths = [truth.parent / d.file for d in documents]
+    folder = documents or truth.parent
+    paths = [folder / d.file for d in truth_documents]
     recap_facts = _read_recap(rekap) if rekap else None
     # The recap itself, when the truth lists it, is scored on its own internal findings.
     recaps = [p for p in paths if rekap is not None and p.resolve() == rekap.resolve()]
