@@ -67,6 +67,10 @@ def test_clean_report_exits_zero(pdfs):
     assert "Kantor Imigrasi Kelas I TPI Batam" in result.output
     assert "Tidak ada temuan" in result.output
     assert result.output.count("rekap Ditjen dilewati untuk 1 dokumen") == 1
+    # A short report without tables: the checks that had nothing to read say so.
+    not_checked = " ".join(result.output.split()).split("Tidak dapat diperiksa")[1]
+    assert "Capaian kinerja" in not_checked and "Jumlah anggaran" in not_checked
+    assert "Kelengkapan isian templat" not in not_checked.split(".")[0]
 
 
 def test_finding_exits_one_and_json_validates(pdfs, tmp_path):

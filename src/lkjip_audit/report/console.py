@@ -9,7 +9,8 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from lkjip_audit.findings import DocumentResult, DocumentStatus, Severity
+from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Severity
+from lkjip_audit.report.coverage import CATEGORY_TEXT
 from lkjip_audit.report.json_report import summary
 
 WORDS = {
@@ -27,6 +28,7 @@ WORDS = {
         "finding": "Temuan",
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
+        "not_checked": "Tidak dapat diperiksa (tidak ada data yang terbaca): {categories}.",
         "no_rekap": "Pemeriksaan terhadap rekap Ditjen dilewati untuk {count} dokumen: tidak "
         "ada --rekap dan laporan tidak melampirkan rekap.",
         DocumentStatus.AUDITED: "diperiksa",
@@ -48,6 +50,7 @@ WORDS = {
         "finding": "Finding",
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
+        "not_checked": "Could not be checked (nothing to check was read): {categories}.",
         "no_rekap": "Checks against the Ditjen recap were skipped for {count} document(s): no "
         "--rekap was given and the report attaches no recap.",
         DocumentStatus.AUDITED: "audited",
@@ -79,11 +82,27 @@ def _evidence(text: str | None) -> str:
     return f"\n[dim]“{escape(cut)}”[/dim]"
 
 
+def _not_checked(result: DocumentResult, lang: str) -> str | None:
+    """The categories whose checks had nothing to read (the recap's are said once, below)."""
+    names = [
+        CATEGORY_TEXT[c.category].aspect[lang]
+        for c in result.coverage or []
+        if c.checked_items == 0
+        and c.category not in (Category.REKAP_MISMATCH, Category.REKAP_INTERNAL)
+    ]
+    return ", ".join(names) if names else None
+
+
 def render_console(results: Sequence[DocumentResult], console: Console, lang: str) -> None:
     """Print every document's findings grouped by severity, then the summary line."""
     words = WORDS[lang]
     for result in results:
         console.print(Panel(_header(result, words), expand=False))
+        not_checked = _not_checked(result, lang)
+        if not_checked:
+            console.print(
+                f"  [yellow]{words['not_checked'].format(categories=not_checked)}[/yellow]"
+            )
         if not result.findings:
             console.print(f"  [green]{words['clean']}[/green]\n")
             continue
