@@ -174,3 +174,45 @@ def test_nip_structure():
     assert nip_problems("198708252008013001", 2023)  # gender digit 3
     assert nip_problems("198708252025011001", 2023)  # appointed after the report year
     assert nip_problems("198713252008011001", 2023)  # month 13
+
+
+@pytest.mark.parametrize(
+    ("cover", "satker", "year", "kode"),
+    [
+        (
+            "LAPORAN KINERJA INSTANSI PEMERINTAH\nKANTOR IMIGRASI KELAS I KHUSUS TPI BATAM\n"
+            "TAHUN 2023",
+            "Kantor Imigrasi Kelas I Khusus TPI Batam",
+            2023,
+            None,
+        ),
+        (
+            "Laporan Kinerja Rumah Detensi Imigrasi Pekanbaru Tahun Anggaran 2024 disusun",
+            "Rumah Detensi Imigrasi Pekanbaru",
+            2024,
+            None,
+        ),
+        (
+            "LKjIP Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Riau tahun 2022\n"
+            "Kode Satker: 408128",
+            "Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Riau",
+            2022,
+            "408128",
+        ),
+        (
+            "Kantor Imigrasi Kelas II Non TPI Dabo Singkep\nLaporan Kinerja Tahun 2023",
+            "Kantor Imigrasi Kelas II Non TPI Dabo Singkep",
+            2023,
+            None,
+        ),
+        (
+            "Lembaga Pemasyarakatan Kelas IIA Batam\nLAPORAN KINERJA 2023",
+            "Lembaga Pemasyarakatan Kelas IIA Batam",
+            2023,
+            None,
+        ),
+    ],
+)
+def test_meta_from_covers_of_other_units_and_styles(cover, satker, year, kode):
+    meta = read_meta(document_from_pages([cover]))
+    assert (meta.satker, meta.year, meta.kode_satker) == (satker, year, kode)

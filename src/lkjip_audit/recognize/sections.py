@@ -75,18 +75,37 @@ def recognize_sections(doc: DocumentText, meta: DocumentMeta) -> dict[str, pd.Da
 
 
 UNIT = (
-    r"(?:Kantor\s+Imigrasi|Rumah\s+Detensi\s+Imigrasi|Kantor\s+Wilayah|Lembaga\s+Pemasyarakatan"
-    r"|Rumah\s+Tahanan\s+Negara|Balai\s+Pemasyarakatan|Rumah\s+Penyimpanan\s+Benda\s+Sitaan"
-    r"|Direktorat\s+Jenderal|Balai\s+Harta\s+Peninggalan)"
+    r"(?:Kantor[ \t]+Imigrasi|Rumah[ \t]+Detensi[ \t]+Imigrasi|Kantor[ \t]+Wilayah"
+    r"|Lembaga[ \t]+Pemasyarakatan|Rumah[ \t]+Tahanan[ \t]+Negara|Balai[ \t]+Pemasyarakatan"
+    r"|Rumah[ \t]+Penyimpanan[ \t]+Benda[ \t]+Sitaan|Balai[ \t]+Harta[ \t]+Peninggalan"
+    r"|Direktorat[ \t]+Jenderal)"
 )
-# The unit type, then capitalised words and class markers up to the first lower-case word.
+# The unit type, then class markers, capitalised words and the "dan" of "Hukum dan HAM", on
+# one line: a name never runs on into the next line's title.
 SATKER = re.compile(
-    UNIT + r"(?:\s+(?:Kelas|Kls\.?|[IV]+|Khusus|TPI|Non|Non-TPI|[A-Z][A-Za-z'.-]*))*"
+    UNIT + r"(?:[ \t]+(?:Kelas|Kls\.?|[IV]{1,3}[AB]?|Khusus|TPI|Non|Non-TPI|dan(?=[ \t]+HAM)"
+    r"|[A-Z][A-Za-z'.-]*))*"
 )
-STOP_WORDS = {"Tahun", "TAHUN", "Nomor", "Yang", "Dengan", "Dalam", "Sebagai", "Pada"}
+STOP_WORDS = {"Tahun", "Nomor", "Yang", "Dengan", "Dalam", "Sebagai", "Pada", "Laporan"}
+# Words that stay in capitals when an all-capitals cover line is set in title case.
+ACRONYMS = {"TPI", "HAM", "RI", "DKI", "NTB", "NTT", "DIY", "LKJIP"}
 KODE_SATKER = re.compile(r"\bKode\s+Satker\s*[:.]?\s*(\d{6})\b", re.IGNORECASE)
-YEAR = re.compile(r"\b(?:Tahun|TAHUN|Tahun\s+Anggaran)\s+(20\d\d)\b")
+YEAR = re.compile(
+    r"\bTahun(?:\s+Anggaran)?\s+(20\d\d)\b|\b(?:Laporan\s+Kinerja|LKjIP)\b[^\n]{0,80}?\b(20\d\d)\b",
+    re.IGNORECASE,
+)
 META_PAGES = 6
+
+
+def title_case(line: str) -> str:
+    """An all-capitals cover line in the case the rest of the report uses for the name."""
+    if line != line.upper():
+        return line
+    words = []
+    for word in line.split():
+        roman = re.fullmatch(r"[IVX]{1,4}[AB]?", word)
+        words.append(word if roman or word in ACRONYMS else word.capitalize())
+    return " ".join(words)
 
 
 def _clean_satker(match: str) -> str:
@@ -99,13 +118,18 @@ def _clean_satker(match: str) -> str:
 
 
 def read_meta(doc: DocumentText) -> DocumentMeta:
-    """The satker, its kode satker and the report year, read from the first pages."""
-    first = [line.text for page in doc.pages[:META_PAGES] for line in page.lines]
+    """The satker, its kode satker and the report year, read from the first pages.
+
+    The satker is the unit name met most often there (cover, Kata Pengantar, Ikhtisar);
+    capitals on the cover are read in title case, so "KANTOR IMIGRASI KELAS I TPI BATAM" and
+    "Kantor Imigrasi Kelas I TPI Batam" count as one.
+    """
+    first = [title_case(line.text) for page in doc.pages[:META_PAGES] for line in page.lines]
     text = "\n".join(first)
     names = Counter(
         name for m in SATKER.finditer(text) if len((name := _clean_satker(m.group(0))).split()) > 2
     )
-    years = Counter(int(y) for y in YEAR.findall(text))
+    years = Counter(int(a or b) for a, b in YEAR.findall(text))
     satker = names.most_common(1)[0][0] if names else None
     year = years.most_common(1)[0][0] if years else None
     kode = KODE_SATKER.search(text)
