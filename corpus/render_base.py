@@ -97,6 +97,16 @@ class WriterBase:
     def value_text(self, ind: Indicator, value: Decimal) -> str:
         return self.f.idx(value) if ind.unit == "indeks" else self.f.num(value, 2)
 
+    def pk_target_rows(self, prefix: str) -> list[list[str]]:
+        """The PK target table (header and one row per indicator); ``prefix`` names the
+        place of its values ("pk2" in Bab II, "lpk" in the lampiran) for defect injection."""
+        r = self.r
+        rows = [["No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target"]]
+        for i, ind in enumerate(r.indicators, 1):
+            target = self.ival(f"{prefix}.{ind.key}.t", ind, ind.target[r.year])
+            rows.append([str(i), escape(ind.sasaran), escape(ind.name), f"{target} {ind.unit}"])
+        return rows
+
     def ival(self, key: str, ind: Indicator, value: Decimal) -> str:
         return self.f.val(key, self.value_text(ind, value))
 

@@ -25,16 +25,7 @@ class LampiranSections(WriterBase):
         r = self.r
         head = self.p(self.f.val("head.L", "LAMPIRAN"), "h1")
         head.toc = (0, "LAMPIRAN")
-        rows = [["No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target"]]
-        for i, ind in enumerate(r.indicators, 1):
-            rows.append(
-                [
-                    str(i),
-                    escape(ind.sasaran),
-                    escape(ind.name),
-                    f"{self.ival(f'lpk.{ind.key}.t', ind, ind.target[r.year])} {ind.unit}",
-                ]
-            )
+        rows = self.pk_target_rows("lpk")
         pihak = self.grid(
             self.s,
             [

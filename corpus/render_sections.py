@@ -192,16 +192,7 @@ class Writer(IndicatorSections, BudgetSections, LampiranSections):
 
     def bab2(self) -> list[Flowable]:
         r, b = self.r, self.r.budget
-        rows = [["No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target"]]
-        for i, ind in enumerate(r.indicators, 1):
-            rows.append(
-                [
-                    str(i),
-                    escape(ind.sasaran),
-                    escape(ind.name),
-                    f"{self.ival(f'pk2.{ind.key}.t', ind, ind.target[r.year])} {ind.unit}",
-                ]
-            )
+        rows = self.pk_target_rows("pk2")
         out: list[Flowable] = [
             self.heading("A. Rencana Strategis", 1),
             *self.prose("renstra", 4),
