@@ -79,6 +79,31 @@ def attached_rekap_finding(rekap: RekapFacts) -> Finding:
     )
 
 
+def _attached_rekap(doc: DocumentText, path: Path, findings: list[Finding]) -> RekapFacts | None:
+    """The recap attached inside the report, announced; a recap that cannot be read is
+    skipped with an ``extraction`` note, like a recognizer that fails."""
+    try:
+        rekap = find_attached_rekap(doc, source=str(path))
+    except Exception as error:  # the report's own checks go on without the recap
+        log.exception("attached recap of %s could not be read", path)
+        findings.append(
+            extraction_finding(
+                "EXT020",
+                {
+                    "id": f"Rekap Ditjen yang dilampirkan tidak dapat dibaca ({error}); "
+                    "pemeriksaan terhadap rekap dilewati.",
+                    "en": f"The attached Ditjen recap could not be read ({error}); "
+                    "the recap checks were skipped.",
+                },
+                Severity.INFO,
+            )
+        )
+        return None
+    if rekap is not None:
+        findings.append(attached_rekap_finding(rekap))
+    return rekap
+
+
 def read_facts(doc: DocumentText) -> tuple[DocumentMeta, Facts, list[Finding]]:
     """What is known of the document, its fact tables, and the parts that could not be read."""
     meta = read_meta(doc)
@@ -146,9 +171,7 @@ def _audit(
     result.satker, result.year = meta.satker, meta.year
     result.findings.extend(problems)
     if rekap is None:
-        rekap = find_attached_rekap(doc, source=str(path))
-        if rekap is not None:
-            result.findings.append(attached_rekap_finding(rekap))
+        rekap = _attached_rekap(doc, path, result.findings)
     result.rekap = rekap.source if rekap is not None else None
     context = RuleContext(
         settings=ruleset.settings,
