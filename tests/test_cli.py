@@ -143,3 +143,12 @@ def test_rules_list_and_explain():
     explained = run("rules", "explain", "NIP001", "--lang", "en")
     assert explained.exit_code == 0 and "civil servant" in explained.output
     assert run("rules", "explain", "NOPE").exit_code == 2
+
+
+def test_batch_console_ends_with_an_overview_per_document(pdfs):
+    result = run("check", pdfs["folder"], "--fail-on", "never", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    overview = result.output.split("Ringkasan per dokumen")[1]
+    assert "encrypted.pdf" in overview and "terkunci kata" in overview
+    assert "Kantor Imigrasi" in overview
+    assert "7 dokumen" in overview

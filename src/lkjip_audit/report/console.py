@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -28,6 +29,8 @@ WORDS = {
         "finding": "Temuan",
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
+        "overview": "Ringkasan per dokumen",
+        "document": "Dokumen",
         "not_checked": "Tidak dapat diperiksa (tidak ada data yang terbaca): {categories}.",
         "no_rekap": "Pemeriksaan terhadap rekap Ditjen dilewati untuk {count} dokumen: tidak "
         "ada --rekap dan laporan tidak melampirkan rekap.",
@@ -50,6 +53,8 @@ WORDS = {
         "finding": "Finding",
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
+        "overview": "Overview per document",
+        "document": "Document",
         "not_checked": "Could not be checked (nothing to check was read): {categories}.",
         "no_rekap": "Checks against the Ditjen recap were skipped for {count} document(s): no "
         "--rekap was given and the report attaches no recap.",
@@ -93,6 +98,20 @@ def _not_checked(result: DocumentResult, lang: str) -> str | None:
     return ", ".join(names) if names else None
 
 
+def _overview(results: Sequence[DocumentResult], words: dict) -> Table:
+    """One row per document, for a batch: satker, status and counts by severity."""
+    table = Table(title=words["overview"], title_justify="left")
+    table.add_column(words["document"], overflow="fold")
+    table.add_column(words["status"])
+    for severity in Severity:
+        table.add_column(words[severity], justify="right", style=STYLES[severity])
+    for result in results:
+        name = result.satker or Path(result.path).name
+        counts = [sum(f.severity is s for f in result.findings) for s in Severity]
+        table.add_row(escape(name), words[result.status], *(str(c) for c in counts))
+    return table
+
+
 def render_console(results: Sequence[DocumentResult], console: Console, lang: str) -> None:
     """Print every document's findings grouped by severity, then the summary line."""
     words = WORDS[lang]
@@ -128,6 +147,8 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
                 )
             console.print(table)
         console.print()
+    if len(results) > 1:
+        console.print(_overview(results, words))
     without_rekap = sum(r.status is DocumentStatus.AUDITED and r.rekap is None for r in results)
     if without_rekap:
         console.print(f"[yellow]{words['no_rekap'].format(count=without_rekap)}[/yellow]")
