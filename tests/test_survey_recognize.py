@@ -233,3 +233,20 @@ def test_months_as_rows_with_only_skm_and_respondents():
     grid = cells(facts_of(["\n".join(lines)]))
     assert len(grid) == 24
     assert grid[(5, "skm")] == printed(survey.skm(4)) and grid[(5, "responden")] == "32"
+
+
+def test_annual_table_split_across_pages_keeps_its_last_rows():
+    first = ["Tabel 3.2 Nilai per unsur", "Unsur Layanan Nilai"]
+    first += [f"{label} 3,9{i}" for i, label in enumerate(UNSUR_LABELS[:7])] + ["16"]
+    second = [
+        "LKjIP Kantor Imigrasi Kelas I TPI Batam Tahun 2023",
+        "Unsur Layanan Nilai",
+        f"{UNSUR_LABELS[7]} 3,86",
+        "Nilai SKM 3,98",
+        "Responden 497",
+    ]
+    summary = facts_of(["\n".join(first), "\n".join(second)]).table("survey_summary")
+    read = {(r.item, r.page, r.value.raw) for r in summary.itertuples()}
+    assert ("konsultasi", 2, "3,86") in read
+    assert ("skm", 2, "3,98") in read and ("responden", 2, "497") in read
+    assert len({r.item for r in summary.itertuples()} & set(UNSUR)) == 8

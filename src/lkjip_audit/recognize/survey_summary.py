@@ -27,6 +27,10 @@ from lkjip_audit.recognize.survey_text import (
     number_after,
 )
 
+ROW_GAP = 2
+"""Lines without a value that may stand between two rows of the annual table."""
+PAGE_BREAK_GAP = 5
+"""The same where the table goes on on the next page."""
 FORMULA_WINDOW = 60
 """Lines after the monthly grid in which a bare ``= value`` line is the annual result."""
 
@@ -77,7 +81,10 @@ def annual_tables(lines: Sequence[NumberedLine], grids: Sequence[Grid]) -> list[
             gap = 0
             continue
         gap += 1
-        if gap > 2:
+        # A table split across pages has the page number, a running header and its repeated
+        # header row between its parts: allow those lines at a page break.
+        crossing = bool(run) and nl.line.page != run[-1].line.page
+        if gap > (PAGE_BREAK_GAP if crossing else ROW_GAP):
             found.extend(_accepted(run))
             run = []
     found.extend(_accepted(run))
