@@ -98,3 +98,23 @@ def test_rotated_page_reads_in_unrotated_space(pdfs: dict[str, Path], tmp_path: 
     plain, turned = extract_document(pdfs["unruled"]), extract_document(rotated)
     assert [line.text for line in turned.lines()] == [line.text for line in plain.lines()]
     assert turned.lines()[0].bbox == plain.lines()[0].bbox
+
+
+def test_percent_wrapped_onto_the_next_line_joins_its_number() -> None:
+    rows = [
+        [Word("naik", (72, 0, 92, 10)), Word("9.9", (96, 0, 110, 10))],
+        [Word("%.", (72, 12, 80, 22)), Word("Hal", (84, 12, 98, 22))],
+    ]
+    texts = [[w.text for w in row] for row in join_wrapped_amounts(rows)]
+    assert texts == [["naik", "9.9", "%."], ["Hal"]]
+
+
+def test_table_cell_wrap_further_right_stays_in_its_row() -> None:
+    # "Rp" ends the first row of a narrow right-hand cell; its amount wraps under it, far to
+    # the right of where the row starts: that is the cell's second line, not a sentence's.
+    rows = [
+        [Word("Total", (77, 0, 102, 10)), Word("Rp", (505, 0, 518, 10))],
+        [Word("12.236.864.000,-", (432, 12, 518, 22))],
+    ]
+    texts = [[w.text for w in row] for row in join_wrapped_amounts(rows)]
+    assert texts == [["Total", "Rp"], ["12.236.864.000,-"]]

@@ -10,6 +10,11 @@ from lkjip_audit.extract.model import Line, Word, union_bbox
 
 _CURRENCY = re.compile(r"^Rp\.?$", re.IGNORECASE)
 _STARTS_NUMBER = re.compile(r"^\(?\d")
+_ENDS_NUMBER = re.compile(r"\d$")
+_PERCENT = re.compile(r"^%[.,;:)]?$")
+# A wrapped line starts at (or left of) where the line above starts; a word further right
+# on the next row is another cell of a table, not the rest of the sentence.
+WRAP_TOLERANCE = 6.0
 
 
 def _middle(word: Word) -> float:
@@ -45,17 +50,22 @@ def make_line(page: int, words: list[Word]) -> Line:
     return Line(page=page, text=text, bbox=bbox, words=tuple(words))
 
 
+def _wraps(upper: list[Word], lower: list[Word]) -> bool:
+    """Whether ``lower`` is the continuation of the sentence on ``upper``."""
+    return lower[0].bbox[0] <= upper[0].bbox[0] + WRAP_TOLERANCE
+
+
 def join_wrapped_amounts(rows: list[list[Word]]) -> list[list[Word]]:
-    """Move a number that follows a line-final "Rp"/"Rp." up to that line, so the amount is
-    found whole ("... sebesar Rp." / "8.538.182.000,- ..." becomes one amount)."""
+    """Move the rest of an amount that wrapped onto the next line up to its line, so that it
+    is found whole: a number after a line-final "Rp"/"Rp." ("... sebesar Rp." /
+    "8.538.182.000,- ...") and a "%" after a line-final number ("... naik 9,9" / "%.")."""
     joined = [list(row) for row in rows]
     for upper, lower in itertools.pairwise(joined):
-        if (
-            upper
-            and len(lower) > 0
-            and _CURRENCY.match(upper[-1].text)
-            and _STARTS_NUMBER.match(lower[0].text)
-        ):
+        if not upper or not lower or not _wraps(upper, lower):
+            continue
+        amount = _CURRENCY.match(upper[-1].text) and _STARTS_NUMBER.match(lower[0].text)
+        percent = _ENDS_NUMBER.search(upper[-1].text) and _PERCENT.match(lower[0].text)
+        if amount or percent:
             upper.append(lower.pop(0))
     return [row for row in joined if row]
 
