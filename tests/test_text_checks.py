@@ -163,6 +163,9 @@ def test_missing_and_misordered_chapters(ruleset):
         ("Suprapto", "Zikri Satriansyah Panjaitan", False),
         ("Hendra S", "Hendra Gunawan", False),
         ("Andri Yanto", "Andri Yanti Siregar Putri", False),
+        ("Dewi Syahputra", "Dewi Saputra, S.E.", False),
+        ("Hendra Gunawan", "Hendri Gunawan", False),
+        ("Muhammad Asyrodi", "Muhamad Asyrodi, S.H.", True),
     ],
 )
 def test_person_names(a, b, same):

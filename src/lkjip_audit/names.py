@@ -10,7 +10,9 @@ from rapidfuzz import fuzz
 DOTTED_TITLE = re.compile(r"^(?:[A-Za-z]{1,4}\.){1,4}[A-Za-z]{0,4}\.?$")
 INITIAL = re.compile(r"^[A-Za-z]\.$")
 HONORIFICS = frozenset({"dr", "drs", "dra", "ir", "prof", "hj", "h", "sh", "mh", "mm", "se"})
-TYPO_SIMILARITY = 85
+# Close enough for a typo ("Muhamad"), not for another name ("Saputra" / "Syahputra",
+# "Hendra" / "Hendri": 83–88).
+TYPO_SIMILARITY = 90
 
 
 def name_tokens(name: str) -> list[str]:
