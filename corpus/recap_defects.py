@@ -377,8 +377,10 @@ def plan_internal(rng: random.Random, cells: Cells, avoid: set[str]) -> list[Rec
                 for g in order[: order.index(region)]
                 if g not in KNOWN_BAD_REGIONS and len(cells.units(TABLE_IKM_IKI, g)) >= COPIED_RUN
             ]
-            if len(cells.units(TABLE_IKM_IKI, region)) >= need and (
-                kind != "copied_run" or sources
+            if (
+                len(cells.units(TABLE_IKM_IKI, region)) >= need
+                and (kind != "copied_run" or sources)
+                and (kind != "ipk_total_n" or _ipk_rows(cells, region))
             ):
                 defects.append(makers[kind](rng, cells, region, sources))
                 free.remove(region)
@@ -433,9 +435,13 @@ def _satker_n(rng: random.Random, cells: Cells, region: str, _: Sequence[str]) -
     )
 
 
+def _ipk_rows(cells: Cells, region: str) -> list[dict[str, str]]:
+    """The region's IPK rows that print internal and external parts (a total can break)."""
+    return [r for r in cells.units(TABLE_IPK, region) if r["internal_responden"]]
+
+
 def _ipk_total_n(rng: random.Random, cells: Cells, region: str, _: Sequence[str]) -> RecapDefect:
-    rows = [r for r in cells.units(TABLE_IPK, region) if r["internal_responden"]]
-    row = rng.choice(rows)
+    row = rng.choice(_ipk_rows(cells, region))
     old = row["total_responden"]
     new = str(int(old) + rng.randint(3, 12))
     region_row = cells.aggregate(TABLE_IPK, region)["satker"]
