@@ -106,6 +106,15 @@ def test_percentage_interval_and_full_claim(rules):
     assert hits[0].expected == "99,53%"
 
 
+def test_full_absorption_short_by_a_few_rupiah_is_100_percent(rules):
+    # 5.715.590.154 / 5.715.642.000 = 99,9991%: "100,00%" and "100%" are both right.
+    row = line("t.0", pagu=stated("5.715.642.000"), realisasi=stated("5.715.590.154"))
+    facts = facts_of(
+        replace(row, percent=stated("100,00%")), replace(row, line_id="t.1", percent=stated("100%"))
+    )
+    assert list(budget_percentage(rules["BUD003"], facts, RuleContext())) == []
+
+
 def test_percentage_on_a_zero_target(rules):
     facts = facts_of(
         line(

@@ -219,3 +219,23 @@ def test_nip_structure():
 def test_meta_from_covers_of_other_units_and_styles(cover, satker, year, kode):
     meta = read_meta(document_from_pages([cover]))
     assert (meta.satker, meta.year, meta.kode_satker) == (satker, year, kode)
+
+
+def test_two_signature_columns_whose_rows_do_not_line_up(ruleset):
+    # The left column's name stands on the row of the right column's NIP.
+    page = "\n".join(
+        [
+            "Pihak Kedua,                            Pihak Pertama,",
+            "Kepala Kantor                           Kepala Subseksi Izin Tinggal",
+            "                                        Wahyu Wibowo, M.Si.",
+            "Nur Harahap                             NIP. 198909062017062010",
+            "NIP. 197908102001101001",
+        ]
+    )
+    facts, findings = audit_pages([page], ruleset)
+    pairs = set(zip(facts.table("persons")["name"], facts.table("persons")["nip"], strict=True))
+    assert pairs == {
+        ("Wahyu Wibowo, M.Si.", "198909062017062010"),
+        ("Nur Harahap", "197908102001101001"),
+    }
+    assert not of(findings, Category.DUPLICATE_NIP)

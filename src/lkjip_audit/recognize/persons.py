@@ -36,6 +36,8 @@ ROLE_WORDS = frozenset(
 NAME_SEARCH_LINES = 8
 MAX_NAME_WORDS = 8
 COLUMN_TOLERANCE = 12.0
+# A gap this wide between a name and a NIP on one row separates two signature columns.
+COLUMN_GAP = 40.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +68,21 @@ def is_name_like(text: str) -> bool:
 
 
 def _column_starts(lines: list[Line]) -> list[float]:
-    """Left edges of the page's signature columns: where NIP labels open a column (at the
-    start of a line or right after another NIP, not after a name on the same line)."""
+    """Left edges of the page's signature columns: where NIP labels open a column — at the
+    start of a line, right after another NIP, or far right of the text before it (the other
+    column's name on the same row) — not right after a name ("Rudi Hartono NIP. ...")."""
     starts: list[float] = []
     for line in lines:
         previous_end = 0
         for match in NIP.finditer(line.text):
-            opens_column = not line.text[previous_end : match.start()].strip()
-            previous_end = match.end()
-            if not opens_column:
-                continue
             x0 = line.span_bbox(*match.span())[0]
-            if all(abs(x0 - s) > COLUMN_TOLERANCE * 3 for s in starts):
+            before = line.text[previous_end : match.start()]
+            opens_column = (
+                not before.strip()
+                or x0 - line.span_bbox(previous_end, match.start())[2] >= COLUMN_GAP
+            )
+            previous_end = match.end()
+            if opens_column and all(abs(x0 - s) > COLUMN_TOLERANCE * 3 for s in starts):
                 starts.append(x0)
     return sorted(starts)
 

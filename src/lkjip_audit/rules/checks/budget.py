@@ -140,7 +140,8 @@ def budget_percentage(rule: Rule, facts: Facts, context: RuleContext) -> Iterato
     """A stated realisasi/pagu (or PNBP realisasi/target) percentage against its amounts.
 
     Params: ``mode``: ``ratio`` (the percentage must agree with realisasi / pagu × 100 on
-    its printed decimals, and a stated 100% needs realisasi = pagu) or ``zero-base`` (a
+    its printed decimals, and a stated 100% needs a ratio that shows as 100 with two
+    decimals) or ``zero-base`` (a
     percentage stated on a pagu/target of 0, which cannot be computed); ``sections`` and
     ``kinds`` limit the lines checked.
     Message values: ``label``, ``stated``, ``expected``, ``pagu``, ``realisasi``, ``year``.
@@ -160,7 +161,10 @@ def budget_percentage(rule: Rule, facts: Facts, context: RuleContext) -> Iterato
         if mode != "ratio":
             continue
         exact = realisasi.value / pagu.value * HUNDRED
-        claims_full = percent.value == HUNDRED and realisasi.value != pagu.value
+        # "100%" claims full absorption: wrong when two decimals would show a shortfall
+        # (99,53% printed as 100%), not when the amounts differ by a few rupiah (100,00%).
+        shown = exact.quantize(Decimal(1).scaleb(-max(percent.decimals, 2)))
+        claims_full = percent.value == HUNDRED and shown != HUNDRED
         recomputed = realisasi.interval() / pagu.interval() * HUNDRED
         if claims_full or not agrees(percent, recomputed):
             yield _percent_hit(row, exact)
