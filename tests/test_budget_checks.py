@@ -15,7 +15,7 @@ from lkjip_audit.findings import Severity
 from lkjip_audit.numbers import Stated, parse_number
 from lkjip_audit.recognize import DocumentMeta
 from lkjip_audit.recognize.budget import recognize_budget
-from lkjip_audit.recognize.budget_model import BudgetLine, to_frame
+from lkjip_audit.recognize.budget.model import BudgetLine, to_frame
 from lkjip_audit.rules.checks.budget import budget_equal, budget_percentage, budget_sum
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.model import RuleSet

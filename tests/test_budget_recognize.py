@@ -13,8 +13,8 @@ from lkjip_audit.facts import Facts
 from lkjip_audit.facts.budget import SECTIONS
 from lkjip_audit.recognize import DocumentMeta
 from lkjip_audit.recognize.budget import budget_lines, recognize_budget, split_runs
-from lkjip_audit.recognize.budget_model import BudgetLine
-from lkjip_audit.recognize.budget_tree import Node, build_parents, indent_levels
+from lkjip_audit.recognize.budget.model import BudgetLine
+from lkjip_audit.recognize.budget.tree import Node, build_parents, indent_levels
 
 
 def seed_document(text: str):

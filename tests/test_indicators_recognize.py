@@ -13,8 +13,8 @@ from lkjip_audit.extract.model import Cell, DocumentText, Table
 from lkjip_audit.facts import Facts
 from lkjip_audit.recognize import DocumentMeta
 from lkjip_audit.recognize.claims import recognize_claims
-from lkjip_audit.recognize.indicator_names import IndicatorNames, normalise, same_indicator
 from lkjip_audit.recognize.indicators import recognize_indicators
+from lkjip_audit.recognize.indicators.names import IndicatorNames, normalise, same_indicator
 
 IKM = "indeks kepuasan masyarakat"
 IPK = "indeks pengamanan keimigrasian"

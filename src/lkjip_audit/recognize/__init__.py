@@ -1,14 +1,14 @@
 """Recognizers: find the known parts of an LKjIP in what extraction read, as fact tables.
 
-Each module of this package registers its recognizers with :func:`recognizer`. A recognizer
-takes the document's text and what is known of it, and returns fact tables by name; it
-never opens the PDF itself.
+Each fact family has its module or folder here and registers its recognizer with
+:func:`recognizer`; :data:`DEFAULT_RECOGNIZERS` lists them, in the order they run. A
+recognizer takes the document's text and what is known of it, and returns fact tables by
+name; it never opens the PDF itself.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,11 +32,27 @@ Recognizer = Callable[[DocumentText, DocumentMeta], Mapping[str, "pd.DataFrame"]
 
 RECOGNIZERS: dict[str, Recognizer] = {}
 
+DEFAULT_RECOGNIZERS = (
+    "lkjip_audit.recognize.budget",
+    "lkjip_audit.recognize.claims",
+    "lkjip_audit.recognize.indicators",
+    "lkjip_audit.recognize.persons",
+    "lkjip_audit.recognize.placeholders",
+    "lkjip_audit.recognize.sections",
+    "lkjip_audit.recognize.survey",
+)
+"""The modules whose recognizers every audit runs."""
+
 
 def recognizer(name: str) -> Callable[[Recognizer], Recognizer]:
-    """Register a recognizer under ``name`` (usually the fact table family it produces)."""
+    """Register a recognizer under ``name`` (the fact table family it produces).
+
+    A name registered twice is a programming error and raises ``ValueError``.
+    """
 
     def register(fn: Recognizer) -> Recognizer:
+        if name in RECOGNIZERS and RECOGNIZERS[name] is not fn:
+            raise ValueError(f"recognizer {name!r} is registered twice")
         RECOGNIZERS[name] = fn
         return fn
 
@@ -44,7 +60,7 @@ def recognizer(name: str) -> Callable[[Recognizer], Recognizer]:
 
 
 def load_recognizers() -> dict[str, Recognizer]:
-    """Import every module of this package so that each registers its recognizers."""
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+    """Import the modules of :data:`DEFAULT_RECOGNIZERS`, each registering its recognizer."""
+    for module in DEFAULT_RECOGNIZERS:
+        importlib.import_module(module)
     return RECOGNIZERS

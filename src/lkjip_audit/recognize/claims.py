@@ -22,10 +22,10 @@ from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts.indicators import entity_kind
 from lkjip_audit.numbers import Stated, find_numbers
 from lkjip_audit.recognize import DocumentMeta, recognizer
-from lkjip_audit.recognize.indicator_context import Context, Statement
-from lkjip_audit.recognize.indicator_places import PROSE_PLACES
-from lkjip_audit.recognize.indicator_stream import Num
 from lkjip_audit.recognize.indicators import analyse
+from lkjip_audit.recognize.indicators.context import Context, Statement
+from lkjip_audit.recognize.indicators.places import PROSE_PLACES
+from lkjip_audit.recognize.indicators.stream import Num
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\d])|[.!?]$|:\s")
 _GROWTH = re.compile(

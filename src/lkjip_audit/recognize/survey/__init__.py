@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts.survey import IKI, IPK_PARTS, SURVEY_MONTHS, SURVEY_SUMMARY
 from lkjip_audit.recognize import DocumentMeta, recognizer
-from lkjip_audit.recognize.survey_grid import find_grids
-from lkjip_audit.recognize.survey_ipk import iki_conversions, ipk_narrative, ipk_tables
-from lkjip_audit.recognize.survey_lines import numbered
-from lkjip_audit.recognize.survey_summary import annual_tables, formula_lines, narrative
-from lkjip_audit.recognize.survey_text import Passage
+from lkjip_audit.recognize.survey.grid import find_grids
+from lkjip_audit.recognize.survey.ipk import iki_conversions, ipk_narrative, ipk_tables
+from lkjip_audit.recognize.survey.lines import numbered
+from lkjip_audit.recognize.survey.summary import annual_tables, formula_lines, narrative
+from lkjip_audit.recognize.survey.text import Passage
 
 if TYPE_CHECKING:
     import pandas as pd

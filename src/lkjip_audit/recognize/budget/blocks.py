@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from lkjip_audit.extract.model import Cell, DocumentText, Line, Table
 from lkjip_audit.numbers import find_numbers
-from lkjip_audit.recognize.budget_cells import Regions, label_x0, row_line
-from lkjip_audit.recognize.budget_context import ChapterWalker, chapter_of_heading
-from lkjip_audit.recognize.budget_text import (
+from lkjip_audit.recognize.budget.cells import Regions, label_x0, row_line
+from lkjip_audit.recognize.budget.context import ChapterWalker, chapter_of_heading
+from lkjip_audit.recognize.budget.text import (
     Row,
     header_years,
     is_header,

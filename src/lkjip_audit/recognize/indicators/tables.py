@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 from lkjip_audit.extract.model import BBox, Cell, DocumentText, Table, union_bbox
 from lkjip_audit.numbers import Stated, parse_number
-from lkjip_audit.recognize.indicator_context import Context, Statement
-from lkjip_audit.recognize.indicator_names import HEAD, valid_name
-from lkjip_audit.recognize.indicator_places import Placed, row_place
-from lkjip_audit.recognize.indicator_rows import truncated
-from lkjip_audit.recognize.indicator_stream import Stream
+from lkjip_audit.recognize.indicators.context import Context, Statement
+from lkjip_audit.recognize.indicators.names import HEAD, valid_name
+from lkjip_audit.recognize.indicators.places import Placed, row_place
+from lkjip_audit.recognize.indicators.rows import truncated
+from lkjip_audit.recognize.indicators.stream import Stream
 
 # (role, year) of each column: "target", "realisasi", "capaian", "name", ... or None.
 Roles = list[tuple[str | None, int | None]]

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.indicator_context import REFERS_BACK, Context, Statement
-from lkjip_audit.recognize.indicator_places import prose_place
-from lkjip_audit.recognize.indicator_stream import Num
+from lkjip_audit.recognize.indicators.context import REFERS_BACK, Context, Statement
+from lkjip_audit.recognize.indicators.places import prose_place
+from lkjip_audit.recognize.indicators.stream import Num
 
 # The text says an indicator is better when smaller (a waiting time, a count of complaints).
 _LOWER_BETTER = re.compile(

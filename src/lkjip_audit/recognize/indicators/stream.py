@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from lkjip_audit.numbers import Stated, find_numbers
-from lkjip_audit.recognize.indicator_places import Placed
+from lkjip_audit.recognize.indicators.places import Placed
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,17 +27,17 @@ import pandas as pd
 
 from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.recognize import DocumentMeta, recognizer
-from lkjip_audit.recognize.indicator_context import Context, Statement, find_mentions
-from lkjip_audit.recognize.indicator_names import IndicatorNames
-from lkjip_audit.recognize.indicator_places import place_lines
-from lkjip_audit.recognize.indicator_prose import (
+from lkjip_audit.recognize.indicators.context import Context, Statement, find_mentions
+from lkjip_audit.recognize.indicators.names import IndicatorNames
+from lkjip_audit.recognize.indicators.places import place_lines
+from lkjip_audit.recognize.indicators.prose import (
     lower_is_better_keys,
     prose_statements,
     realisasi_statements,
 )
-from lkjip_audit.recognize.indicator_rows import line_rows
-from lkjip_audit.recognize.indicator_stream import Stream
-from lkjip_audit.recognize.indicator_tables import table_rows
+from lkjip_audit.recognize.indicators.rows import line_rows
+from lkjip_audit.recognize.indicators.stream import Stream
+from lkjip_audit.recognize.indicators.tables import table_rows
 
 _CITED_YEAR = re.compile(r"(?:Nomor|No\.?)\s*[\w.:/-]+\s+(?:Tahun|TAHUN)\s+(20\d\d)")
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from lkjip_audit.extract.model import Line, Word
 from lkjip_audit.numbers import Stated, find_numbers
-from lkjip_audit.recognize.indicator_context import Context, Statement
-from lkjip_audit.recognize.indicator_names import ENUMERATOR, HEAD, valid_name
-from lkjip_audit.recognize.indicator_places import Placed, row_place
-from lkjip_audit.recognize.indicator_stream import numbers_in
+from lkjip_audit.recognize.indicators.context import Context, Statement
+from lkjip_audit.recognize.indicators.names import ENUMERATOR, HEAD, valid_name
+from lkjip_audit.recognize.indicators.places import Placed, row_place
+from lkjip_audit.recognize.indicators.stream import numbers_in
 
 # Words that make a line a sentence rather than a table row.
 _PROSE = re.compile(

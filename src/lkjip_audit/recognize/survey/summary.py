@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from lkjip_audit.extract.model import Line
 from lkjip_audit.facts.survey import RESPONDEN, SKM, UNSUR
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.survey_grid import Grid
-from lkjip_audit.recognize.survey_lines import NumberedLine, is_integer
-from lkjip_audit.recognize.survey_terms import label_score, months_in
-from lkjip_audit.recognize.survey_text import (
+from lkjip_audit.recognize.survey.grid import Grid
+from lkjip_audit.recognize.survey.lines import NumberedLine, is_integer
+from lkjip_audit.recognize.survey.terms import label_score, months_in
+from lkjip_audit.recognize.survey.text import (
     Passage,
     PlacedNumber,
     Sentence,

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from lkjip_audit.extract.model import BBox, Line, union_bbox
 from lkjip_audit.numbers import Stated, find_numbers
-from lkjip_audit.recognize.budget_cells import Regions
-from lkjip_audit.recognize.budget_context import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
-from lkjip_audit.recognize.budget_model import BudgetLine
-from lkjip_audit.recognize.budget_text import JENIS_BELANJA, MIN_MONEY, PNBP, is_year, parse_row
+from lkjip_audit.recognize.budget.cells import Regions
+from lkjip_audit.recognize.budget.context import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
+from lkjip_audit.recognize.budget.model import BudgetLine
+from lkjip_audit.recognize.budget.text import JENIS_BELANJA, MIN_MONEY, PNBP, is_year, parse_row
 
 SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
 YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(?:anggaran\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)

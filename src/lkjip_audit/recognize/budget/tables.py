@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 
 from lkjip_audit.extract.model import BBox, union_bbox
-from lkjip_audit.recognize.budget_blocks import Block
-from lkjip_audit.recognize.budget_context import (
+from lkjip_audit.recognize.budget.blocks import Block
+from lkjip_audit.recognize.budget.context import (
     BAB2,
     BAB3,
     BAB4,
@@ -22,8 +22,8 @@ from lkjip_audit.recognize.budget_context import (
     LAMPIRAN,
     YEAR_IN_TEXT,
 )
-from lkjip_audit.recognize.budget_model import BudgetLine
-from lkjip_audit.recognize.budget_text import (
+from lkjip_audit.recognize.budget.model import BudgetLine
+from lkjip_audit.recognize.budget.text import (
     MONEY,
     PERCENT,
     PNBP,
@@ -33,7 +33,7 @@ from lkjip_audit.recognize.budget_text import (
     label_kind,
     words_of,
 )
-from lkjip_audit.recognize.budget_tree import Node, build_parents, indent_levels
+from lkjip_audit.recognize.budget.tree import Node, build_parents, indent_levels
 
 PAGU, REALISASI, SISA = "pagu", "realisasi", "sisa"
 ROLE_WORDS = {

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from lkjip_audit.extract.model import Line
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.survey_lines import NumberedLine, is_integer
-from lkjip_audit.recognize.survey_terms import normalise_label
-from lkjip_audit.recognize.survey_text import (
+from lkjip_audit.recognize.survey.lines import NumberedLine, is_integer
+from lkjip_audit.recognize.survey.terms import normalise_label
+from lkjip_audit.recognize.survey.text import (
     Passage,
     PlacedNumber,
     names_other_year,

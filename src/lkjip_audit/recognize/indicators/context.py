@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from lkjip_audit.extract.model import BBox
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.indicator_names import HEAD, IndicatorNames, normalise
-from lkjip_audit.recognize.indicator_places import Placed
-from lkjip_audit.recognize.indicator_stream import Stream
+from lkjip_audit.recognize.indicators.names import HEAD, IndicatorNames, normalise
+from lkjip_audit.recognize.indicators.places import Placed
+from lkjip_audit.recognize.indicators.stream import Stream
 
 # Where a name mentioned in prose stops.
 _MENTION_END = re.compile(

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.recognize import DocumentMeta, recognizer
-from lkjip_audit.recognize.budget_blocks import read_blocks
-from lkjip_audit.recognize.budget_cells import Regions
-from lkjip_audit.recognize.budget_context import content_lines, document_year
-from lkjip_audit.recognize.budget_model import BudgetLine, to_frame
-from lkjip_audit.recognize.budget_prose import prose_lines
-from lkjip_audit.recognize.budget_tables import block_lines, leaves
+from lkjip_audit.recognize.budget.blocks import read_blocks
+from lkjip_audit.recognize.budget.cells import Regions
+from lkjip_audit.recognize.budget.context import content_lines, document_year
+from lkjip_audit.recognize.budget.model import BudgetLine, to_frame
+from lkjip_audit.recognize.budget.prose import prose_lines
+from lkjip_audit.recognize.budget.tables import block_lines, leaves
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from lkjip_audit.extract.model import Line
 from lkjip_audit.facts.survey import OTHER, RESPONDEN, SKM, UNSUR
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.survey_lines import Number, NumberedLine, is_integer
-from lkjip_audit.recognize.survey_terms import label_score, months_in, normalise_label
+from lkjip_audit.recognize.survey.lines import Number, NumberedLine, is_integer
+from lkjip_audit.recognize.survey.terms import label_score, months_in, normalise_label
 
 MAX_GAP = 6
 """Lines of page furniture or wrapped labels tolerated between two rows of one grid."""
