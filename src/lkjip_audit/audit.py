@@ -181,6 +181,6 @@ def _audit(
         rekap=rekap,
     )
     result.findings.extend(run_rules(ruleset, facts, context))
-    result.coverage = coverage_from_facts(facts, rekap)
+    result.coverage = coverage_from_facts(facts, rekap, context.unverified)
     result.findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))
     return result

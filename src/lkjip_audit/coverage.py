@@ -6,6 +6,7 @@ show a pass; the reports combine these counts with the findings.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lkjip_audit.facts import Facts
@@ -76,14 +77,24 @@ def _count(facts: Facts, source: _Source) -> int:
     return len(frame)
 
 
-def coverage_from_facts(facts: Facts, rekap: Facts | None = None) -> list[Coverage]:
-    """One :class:`Coverage` per category: the rows its checks had in ``facts`` (and the recap)."""
+_UNVERIFIED = {"id": "tidak dapat diverifikasi", "en": "could not be verified"}
+
+
+def coverage_from_facts(
+    facts: Facts, rekap: Facts | None = None, unverified: Mapping[Category, int] | None = None
+) -> list[Coverage]:
+    """One :class:`Coverage` per category: the rows its checks had in ``facts`` (and the recap),
+    and the comparisons they abstained from (``unverified``)."""
     result = []
     for category, sources in SOURCES.items():
         usable = [s for s in sources if rekap is not None or not s.recap]
         counted = [(s, n) for s in usable if (n := _count(rekap if s.recap else facts, s))]
-        description = {
-            lang: ", ".join(f"{n} {s.noun[lang]}" for s, n in counted) for lang in ("id", "en")
-        }
-        result.append(Coverage(category, sum(n for _, n in counted), description))
+        abstained = (unverified or {}).get(category, 0)
+        description = {}
+        for lang in ("id", "en"):
+            parts = [f"{n} {s.noun[lang]}" for s, n in counted]
+            if abstained:
+                parts.append(f"{abstained} {_UNVERIFIED[lang]}")
+            description[lang] = ", ".join(parts)
+        result.append(Coverage(category, sum(n for _, n in counted), description, abstained))
     return result

@@ -93,6 +93,9 @@ class Coverage:
     category: Category
     checked_items: int
     description: dict[str, str]
+    unverified: int = 0
+    """Comparisons the checks abstained from ("tidak dapat diverifikasi"): they were not sure
+    what they compared, so they neither pass nor fail."""
 
 
 @dataclass(slots=True)

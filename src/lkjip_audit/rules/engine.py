@@ -106,14 +106,18 @@ def run_rules(ruleset: RuleSet, facts: Facts, context: RuleContext) -> list[Find
     """Every finding of every rule of ``ruleset`` over ``facts``, in rule order.
 
     A check that fails on unexpected facts becomes an ``extraction`` finding: one rule
-    never stops the others.
+    never stops the others. Abstentions are counted in ``context.unverified``.
     """
     load_check_kinds()
     findings = [problem_finding(p) for p in facts.problems]
     for rule in ruleset.rules:
         check = CHECK_KINDS[rule.check]
         try:
-            findings.extend(to_finding(rule, hit) for hit in check.fn(rule, facts, context))
+            for hit in check.fn(rule, facts, context):
+                if hit.unverified is not None:
+                    context.unverified[rule.category] += 1
+                else:
+                    findings.append(to_finding(rule, hit))
         except Exception as error:  # a rule's bug must not stop the audit
             log.exception("rule %s failed", rule.id)
             findings.append(failed_rule_finding(rule, error))

@@ -7,12 +7,13 @@ each :class:`Hit` into a :class:`~lkjip_audit.findings.Finding` with the rule's 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lkjip_audit.extract.model import BBox
-from lkjip_audit.findings import Place
+from lkjip_audit.findings import Category, Place
 
 if TYPE_CHECKING:
     from lkjip_audit.facts import Facts
@@ -26,7 +27,9 @@ class Hit:
     ``values`` fill the rule's message template; a :class:`~lkjip_audit.numbers.Stated`
     prints as its raw text, a Decimal in the language's number format, anything else as str.
     ``stated`` and ``expected`` are the two sides of the comparison as a reviewer reads them;
-    ``related`` names the other places of a disagreement between places.
+    ``related`` names the other places of a disagreement between places. A hit with
+    ``unverified`` (a reason, by language) is an abstention, not a finding: the check could not
+    be sure what it compared, and the coverage panel counts it as "tidak dapat diverifikasi".
     """
 
     page: int | None
@@ -36,6 +39,14 @@ class Hit:
     stated: str | None = None
     expected: str | None = None
     related: tuple[Place, ...] = ()
+    unverified: Mapping[str, str] | None = None
+
+
+def abstain(
+    page: int | None, bbox: BBox | None, evidence: str | None, reason_id: str, reason_en: str
+) -> Hit:
+    """A :class:`Hit` that records an abstention with its reason instead of a finding."""
+    return Hit(page, bbox, evidence, unverified={"id": reason_id, "en": reason_en})
 
 
 @dataclass(slots=True)
@@ -47,6 +58,8 @@ class RuleContext:
     satker: str | None = None
     kode_satker: str | None = None
     rekap: Facts | None = None
+    unverified: Counter[Category] = field(default_factory=Counter)
+    """Abstentions per category, counted by the engine while the rules run."""
 
 
 CheckFn = Callable[["Rule", "Facts", RuleContext], Iterable[Hit]]

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from lkjip_audit.extract.furniture import body_lines
 from lkjip_audit.extract.model import DocumentText, Line
 
 FRONT, IKHTISAR, BAB1, BAB2, BAB3, BAB4, LAMPIRAN = (
@@ -70,37 +71,13 @@ def _year_of(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-PAGE_NUMBER = re.compile(
-    r"^[-–(\s]*(?:halaman\s+)?(?:\d{1,3}|[ivxlc]{1,6})[-–)\s]*$", re.IGNORECASE
-)
-RUNNING_MIN_PAGES = 3
-MARGIN = 0.08
-
-
 def content_lines(doc: DocumentText) -> list[Line]:
-    """The lines without page furniture: page numbers and running headers/footers (a text
-    repeated in the top or bottom margin of three pages or more), which would otherwise
-    glue sentences together."""
-    margin_lines = [
-        (line, page)
-        for page in doc.pages
-        for line in page.lines
-        if line.bbox[1] < MARGIN * page.height or line.bbox[3] > (1 - MARGIN) * page.height
-    ]
-    pages_of: dict[str, set[int]] = {}
-    for line, _ in margin_lines:
-        pages_of.setdefault(line.text.strip(), set()).add(line.page)
-    furniture = {
-        id(line)
-        for line, _ in margin_lines
-        if PAGE_NUMBER.match(line.text)
-        or (
-            len(pages_of[line.text.strip()]) >= RUNNING_MIN_PAGES
-            and not PK_HEADING.match(line.text)
-            and chapter_of_heading(line) is None
-        )
-    }
-    return [line for line in doc.lines() if id(line) not in furniture]
+    """The lines without page furniture; a chapter heading or PK title repeated at the top of
+    its pages is kept, since the chapter walk needs it."""
+    return body_lines(
+        doc,
+        keep=lambda line: bool(PK_HEADING.match(line.text)) or chapter_of_heading(line) is not None,
+    )
 
 
 def document_year(lines: list[Line], known: int | None) -> int | None:

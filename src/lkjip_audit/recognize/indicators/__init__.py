@@ -26,6 +26,7 @@ from dataclasses import replace
 import pandas as pd
 
 from lkjip_audit.extract.model import DocumentText
+from lkjip_audit.numbers import Stated
 from lkjip_audit.recognize import DocumentMeta, recognizer
 from lkjip_audit.recognize.indicators.context import Context, Statement, find_mentions
 from lkjip_audit.recognize.indicators.names import IndicatorNames
@@ -89,9 +90,30 @@ def _analyse(doc: DocumentText, meta: DocumentMeta) -> tuple[Context, list[State
     rows += [r for r in [*line_rows(ctx), *table_rows(ctx, doc)] if r.place == "bab3-comparison"]
     prose = list(prose_statements(ctx))
     taken = {s.pos for s in prose}
-    statements = rows + prose + list(realisasi_statements(ctx, taken))
+    statements = [plausible(s) for s in rows + prose + list(realisasi_statements(ctx, taken))]
     _mark_lower_is_better(statements, lower_is_better_keys(ctx))
     return ctx, sorted(statements, key=lambda s: s.pos)
+
+
+def _is_year(value: Stated | None) -> bool:
+    return (
+        value is not None
+        and not value.is_percent
+        and value.decimals == 0
+        and 1990 <= value.value <= 2100
+        and "." not in value.raw
+        and "," not in value.raw
+    )
+
+
+def plausible(statement: Statement) -> Statement:
+    """The statement without values that cannot be what it says: a year (2016) is never a
+    target or realisation, whatever the sentence around it."""
+    if _is_year(statement.target):
+        statement = replace(statement, target=None)
+    if _is_year(statement.realisasi):
+        statement = replace(statement, realisasi=None)
+    return statement
 
 
 def _mark_lower_is_better(statements: list[Statement], keys: set[str]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lkjip_audit.extract.furniture import body_lines
 from lkjip_audit.extract.model import BBox, DocumentText, Line, Table, union_bbox
 
 _HEADING_SECTIONS = (
@@ -34,7 +35,6 @@ _PK_TITLE = re.compile(
 _MAX_HEADING_WORDS = 9
 # A table-of-contents entry: a dotted leader, or 3+ words ending in a page number.
 _TOC = re.compile(r"(\.{4,}|…{2,})|^\S+\s+\S+\s+.*\s(\d{1,3}|[ivxlc]{1,6})\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*(\d{1,3}|[ivxlc]{1,6})\s*$", re.I)
 
 # The place of a narrative statement, by the section of its sentence.
 PROSE_PLACES = {
@@ -87,31 +87,17 @@ def _heading_section(text: str) -> str | None:
     return next((s for pattern, s in _HEADING_SECTIONS if pattern.match(text)), None)
 
 
-def body_lines(doc: DocumentText) -> list[Line]:
-    """The document's lines without running headers and page numbers.
-
-    A page number (the first or last line of a page, alone) or a header repeated at the top
-    of many pages would otherwise sit inside a sentence that runs on to the next page.
-    """
-    firsts = [page.lines[0].text for page in doc.pages if page.lines]
-    often = max(4, len(doc.pages) // 3)
-    repeated = {text for text in set(firsts) if firsts.count(text) >= often}
-    kept = []
-    for page in doc.pages:
-        last = len(page.lines) - 1
-        for i, line in enumerate(page.lines):
-            edge = i in (0, last)
-            if (edge and _PAGE_NUMBER.match(line.text)) or (i == 0 and line.text in repeated):
-                continue
-            kept.append(line)
-    return kept
+def _opens_part(line: Line) -> bool:
+    """A heading or PK title the walk needs even where it repeats at the top of pages."""
+    text = line.text.strip()
+    return _heading_section(text) is not None or bool(_PK_TITLE.match(text))
 
 
 def place_lines(doc: DocumentText, year: int | None) -> list[Placed]:
     """Every line with its section: ikhtisar, bab2, pk, bab3, bab4, lampiran-pk or skip."""
     areas = table_areas(doc.tables)
     section, pk_year, placed = "skip", year, []
-    for line in body_lines(doc):
+    for line in body_lines(doc, keep=_opens_part):
         text = line.text.strip()
         heading = _heading_section(text)
         title = _PK_TITLE.match(text) if len(text.split()) <= _MAX_HEADING_WORDS + 4 else None

@@ -22,6 +22,9 @@ Roles = list[tuple[str | None, int | None]]
 # A header naming the unit compared with ("Unit Lain", "Unit di Atasnya", "Pembanding").
 _OTHER_UNIT = re.compile(r"unitlain|atasnya|unitdiatas|pembanding")
 _VALUE_ROLES = ("target", "realisasi", "capaian", "own", "reference")
+# A column of another period or basis than the year's own figure: the end-of-Renstra target,
+# last year's result, a cumulative figure, an achievement against the Renstra.
+_OTHER_BASIS = re.compile(r"renstra|tahunlalu|sebelum|akhirperiode|kumulatif|rpjmd|terhadaptarget")
 
 
 def _column_roles(header: list[str]) -> Roles:
@@ -38,7 +41,9 @@ def _column_roles(header: list[str]) -> Roles:
         year_match = re.search(r"((?:19|20)\d\d)", text)
         year = int(year_match.group(1)) if year_match else None
         role: str | None = None
-        if comparison and _OTHER_UNIT.search(text):
+        if _OTHER_BASIS.search(text):
+            role = "other"
+        elif comparison and _OTHER_UNIT.search(text):
             role = "reference"
         elif comparison and "capaian" in text and ("%" in text or "persen" in text):
             role = "capaian"
@@ -50,6 +55,8 @@ def _column_roles(header: list[str]) -> Roles:
             role = "name"
         elif "target" in text:
             role = "target"
+        elif "realisasi" in text and "%" in text:
+            role = "capaian"
         elif "realisasi" in text:
             role = "realisasi"
         elif "capaian" in text:
@@ -136,6 +143,7 @@ def _table_row(
     if not key:
         return
     by_year: dict[int | None, dict[str, Stated | None]] = {}
+    ambiguous: set[int | None] = set()
     first_cell = None
     for i, (role, year) in enumerate(roles):
         if role not in _VALUE_ROLES or i not in cells:
@@ -144,7 +152,11 @@ def _table_row(
         stated = _cell_number(cell.text, cell.page, cell.bbox) if cell.text else None
         first_cell = first_cell or cell
         role = "realisasi" if role == "own" else role
+        if role in by_year.get(year, {}):
+            ambiguous.add(year)  # two columns claim one role: which one is meant is unknown
         by_year.setdefault(year, {})[role] = stated
+    for year in ambiguous:
+        del by_year[year]
     default_year = ctx.row_year(item)
     raw = " ".join(c.text for c in row if c.text)
     for year, values in by_year.items():

@@ -24,7 +24,7 @@ from lkjip_audit.facts.indicators import entity_kind
 from lkjip_audit.findings import Place
 from lkjip_audit.numbers import Interval, Stated, agrees, format_number
 from lkjip_audit.rules.model import Rule
-from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
+from lkjip_audit.rules.registry import Hit, RuleContext, abstain, check_kind
 
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
@@ -250,6 +250,23 @@ def _reference(groups: list[_Group], preferred: Sequence[str]) -> tuple[_Group, 
     return best, "preferred" if tied and rank(best) < len(preferred) else "majority"
 
 
+MAX_FACTOR = Decimal(10)
+
+
+def comparable(value: Stated, reference: Stated) -> str | None:
+    """Why two statements of one indicator cannot be held against each other, or None.
+
+    A percentage against a plain number, or values an order of magnitude apart, mean that one
+    of them was read from another column or sentence than the indicator's own figure.
+    """
+    if value.is_percent != reference.is_percent:
+        return "kind"
+    low, high = sorted((abs(value.value), abs(reference.value)))
+    if low == 0 or high / low > MAX_FACTOR:
+        return "magnitude"
+    return None
+
+
 def _listing(groups: list[_Group], lang: str) -> str:
     parts = []
     for g in groups:
@@ -312,6 +329,15 @@ def equal_across_places(rule: Rule, facts: Facts, context: RuleContext) -> Itera
                 at = [r for r in group.rows if r["place"] == place]
                 first = at[0]
                 value: Stated = first[column]
+                if comparable(value, reference.value) is not None:
+                    yield abstain(
+                        value.page or int(first["page"]),
+                        value.bbox or first["bbox"],
+                        first["raw"],
+                        "jenis atau besaran angka tidak sebanding",
+                        "the figures are not of one kind or magnitude",
+                    )
+                    continue
                 pages = ", ".join(str(p) for p in sorted({int(r["page"]) for r in at}))
                 yield Hit(
                     page=value.page or int(first["page"]),
