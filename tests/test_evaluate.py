@@ -81,7 +81,7 @@ def test_match_needs_same_category_and_a_recorded_page(truth_path):
             "some/dir/bad.pdf",
             20,
             finding(Category.CAPAIAN, 17),  # matches the first capaian defect
-            finding(Category.CAPAIAN, 17),  # a second hit on it: still a true positive
+            finding(Category.CAPAIAN, 17),  # a second hit on it: a duplicate, not a hit
             finding(Category.CAPAIAN, 18),  # wrong page: false positive
             finding(Category.PERCENTAGE, 5),  # wrong category on a defect's page
             finding(Category.DUPLICATE_NIP, 26),  # the second recorded page counts
@@ -97,17 +97,60 @@ def test_match_needs_same_category_and_a_recorded_page(truth_path):
     assert report.category("placeholder").found == 1
     percentage = report.category("percentage")
     assert (percentage.truth, percentage.false_positives, percentage.recall) == (0, 1, None)
-    assert report.true_positives == 4
+    assert report.true_positives == 3
+    assert report.duplicates == 1
     assert [(f.file, f.category, f.page) for f in report.false_positives] == [
         ("bad.pdf", "capaian", 18),
         ("bad.pdf", "percentage", 5),
     ]
-    assert report.precision == pytest.approx(4 / 6)
+    assert report.precision == pytest.approx(3 / 5)
     assert report.recall == pytest.approx(3 / 4)
     assert report.clean_documents == 1 and report.clean_findings == 0
     assert report.pages == 60
     assert report.seconds_per_page == pytest.approx(0.2)
     assert report.missing == ()
+
+
+def stated_finding(page: int | None, stated: str | None) -> Finding:
+    return Finding(
+        rule="R1",
+        category=Category.CAPAIAN,
+        severity=Severity.ERROR,
+        page=page,
+        message={"id": "pesan"},
+        stated=stated,
+    )
+
+
+def test_matching_is_one_to_one_and_checks_the_stated_value(tmp_path):
+    truth = {
+        "schema": "lkjip-audit/truth@1",
+        "documents": [
+            {
+                "file": "r.pdf",
+                "clean": False,
+                "defects": [
+                    {"category": "capaian", "pages": [59], "stated": "143,63%"},
+                    {"category": "capaian", "pages": [59, 60], "stated": "106,79 %"},
+                    {"category": "structure", "pages": []},
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "truth.json"
+    path.write_text(json.dumps(truth))
+    findings = [
+        stated_finding(59, "106,79%"),  # fits only the second defect (same number, other spacing)
+        stated_finding(59, "143,63%"),  # fits only the first
+        stated_finding(59, "99,00%"),  # on a defect's page, but another value: false positive
+        stated_finding(60, "106,79%"),  # the second defect again: a duplicate
+        Finding("STR001", Category.STRUCTURE, Severity.ERROR, None, {"id": "bab hilang"}),
+    ]
+    report = evaluate(path, [result("r.pdf", 70, *findings)])
+    assert report.true_positives == 3
+    assert report.duplicates == 1
+    assert [(f.page, f.severity) for f in report.false_positives] == [(59, "error")]
+    assert report.recall == 1.0
 
 
 def test_findings_on_clean_documents_count_against_precision(truth_path):

@@ -1,10 +1,13 @@
 """Accuracy of the checker on a truth set (``lkjip-audit/truth@1``): recall, precision, speed.
 
-A finding matches an injected (or annotated) defect when it has the same category and its page
-is one of the defect's recorded pages. Per category: how many defects the truth holds, how many
-were found (matched by at least one finding), recall. Overall precision counts every error or
-warning finding: one that matches no defect of its document is a false positive. Info findings
-are ignored. Clean documents should give no error/warning finding at all.
+A finding *fits* an injected (or annotated) defect when it has the same category, its page is
+one of the defect's recorded pages (a defect with no page is one of the whole document and
+fits a finding without a page), and, where the truth records the value as printed
+(``stated``), the finding states the same value. Matching is one to one: each defect is
+matched by at most one finding and each finding matches at most one defect (a maximum
+matching). A further finding that only fits already matched defects is a *duplicate*:
+reported, neither a hit nor a false positive. Every other error or warning finding is a false
+positive. Info findings are ignored. Clean documents should give no error/warning at all.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lkjip_audit.findings import Category, DocumentResult, Finding, Severity
+from lkjip_audit.numbers import parse_number
 
 TRUTH_SCHEMA = "lkjip-audit/truth@1"
 
@@ -26,28 +30,46 @@ class TruthError(ValueError):
     """The truth file is not a readable ``lkjip-audit/truth@1`` document."""
 
 
+def _same_stated(truth: str, found: str | None) -> bool:
+    """The truth's printed value and the finding's ``stated`` name the same number."""
+    if found is None:
+        return False
+    a, b = parse_number(truth), parse_number(found)
+    if a is not None and b is not None:
+        return a.value == b.value
+    return "".join(truth.split()).lower() == "".join(found.split()).lower()
+
+
 @dataclass(frozen=True, slots=True)
 class TruthDefect:
-    """One defect of the truth: category, recorded pages, what was injected."""
+    """One defect of the truth: category, recorded pages, what was injected or printed."""
 
     category: str
     pages: frozenset[int]
     description: str
     injected: str | None
+    stated: str | None = None
 
     def matches(self, finding: Finding) -> bool:
-        """Same category, and the finding's page is one of the recorded pages."""
-        return str(finding.category) == self.category and finding.page in self.pages
+        """Same category, on one of the recorded pages (no page: a document-level defect and
+        a finding without page), stating the recorded value where the truth gives one."""
+        if str(finding.category) != self.category:
+            return False
+        on_page = finding.page in self.pages if self.pages else finding.page is None
+        return on_page and (self.stated is None or _same_stated(self.stated, finding.stated))
 
 
 @dataclass(frozen=True, slots=True)
 class TruthDocument:
-    """A document of the truth set."""
+    """A document of the truth set: its defects, and what must be read from it."""
 
     file: str
     clean: bool
     defects: tuple[TruthDefect, ...]
     pages: int | None
+    satker: str | None = None
+    year: int | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +96,7 @@ class FalsePositive:
     category: str
     page: int | None
     message: str
+    severity: str = "error"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +106,7 @@ class EvalReport:
     categories: tuple[CategoryScore, ...]
     true_positives: int
     false_positives: tuple[FalsePositive, ...]
+    duplicates: int
     documents: int
     missing: tuple[str, ...]
     clean_documents: int
@@ -134,9 +158,13 @@ def load_truth(path: Path) -> tuple[TruthDocument, ...]:
                         frozenset(d["pages"]),
                         d.get("description", ""),
                         d.get("injected"),
+                        d.get("stated"),
                     )
                     for d in doc["defects"]
                 ),
+                satker=doc.get("satker"),
+                year=doc.get("year"),
+                status=doc.get("status"),
             )
             for doc in data["documents"]
         )
@@ -146,6 +174,26 @@ def load_truth(path: Path) -> tuple[TruthDocument, ...]:
 
 def _counted(finding: Finding) -> bool:
     return Severity(finding.severity) is not Severity.INFO
+
+
+def match_one_to_one(defects: Sequence[TruthDefect], findings: Sequence[Finding]) -> dict[int, int]:
+    """A maximum matching of findings to defects they fit: {finding index: defect index}."""
+    fits = [[d for d, defect in enumerate(defects) if defect.matches(f)] for f in findings]
+    owner: dict[int, int] = {}  # defect index -> finding index
+
+    def augment(f: int, seen: set[int]) -> bool:
+        for d in fits[f]:
+            if d in seen:
+                continue
+            seen.add(d)
+            if d not in owner or augment(owner[d], seen):
+                owner[d] = f
+                return True
+        return False
+
+    for f in range(len(findings)):
+        augment(f, set())
+    return {f: d for d, f in owner.items()}
 
 
 def evaluate(
@@ -162,7 +210,7 @@ def evaluate(
     truth_n: dict[str, int] = {}
     found_n: dict[str, int] = {}
     fp_n: dict[str, int] = {}
-    true_positives, false_positives, missing = 0, [], []
+    true_positives, duplicates, false_positives, missing = 0, 0, [], []
     clean_docs = clean_findings = pages = 0
     for doc in documents:
         for d in doc.defects:
@@ -176,16 +224,22 @@ def evaluate(
         clean_docs += doc.clean
         if doc.clean:
             clean_findings += len(counted)
-        for d in doc.defects:
-            if any(d.matches(f) for f in counted):
-                found_n[d.category] = found_n.get(d.category, 0) + 1
-        for f in counted:
+        matched = match_one_to_one(doc.defects, counted)
+        for d in matched.values():
+            category = doc.defects[d].category
+            found_n[category] = found_n.get(category, 0) + 1
+        true_positives += len(matched)
+        for i, f in enumerate(counted):
+            if i in matched:
+                continue
             if any(d.matches(f) for d in doc.defects):
-                true_positives += 1
+                duplicates += 1
                 continue
             fp_n[str(f.category)] = fp_n.get(str(f.category), 0) + 1
             false_positives.append(
-                FalsePositive(doc.file, f.rule, str(f.category), f.page, f.text("id"))
+                FalsePositive(
+                    doc.file, f.rule, str(f.category), f.page, f.text("id"), str(f.severity)
+                )
             )
     order = {str(c): i for i, c in enumerate(Category)}
     names = sorted(set(truth_n) | set(fp_n), key=lambda c: (order.get(c, len(order)), c))
@@ -195,6 +249,7 @@ def evaluate(
         ),
         true_positives=true_positives,
         false_positives=tuple(false_positives),
+        duplicates=duplicates,
         documents=len(documents),
         missing=tuple(missing),
         clean_documents=clean_docs,
@@ -232,7 +287,8 @@ def render_eval(report: EvalReport, console: Console) -> None:
     console.print(table)
     console.print(
         f"precision {_ratio(report.precision)} "
-        f"({report.true_positives} matching, {len(report.false_positives)} unmatched error/warning)"
+        f"({report.true_positives} matching, {len(report.false_positives)} unmatched "
+        f"error/warning, {report.duplicates} duplicates)"
     )
     console.print(
         f"clean documents: {report.clean_documents}, error/warning findings on them: "

@@ -193,6 +193,22 @@ def agrees(stated: Stated, recomputed: Interval | Decimal | int) -> bool:
     return stated.interval().overlaps(_interval(recomputed))
 
 
+def within_last_digit(stated: Stated, exact: Decimal) -> bool:
+    """``exact`` lies within one unit of ``stated``'s last printed digit: a truncation or a
+    rounding slip ("selisih pembulatan"), never a defect worth an error."""
+    return abs(stated.value - exact) <= Decimal(1).scaleb(-stated.decimals)
+
+
+MAX_FACTOR = Decimal(10)
+
+
+def same_magnitude(a: Decimal, b: Decimal) -> bool:
+    """Two figures within a factor of ten of each other. Further apart, one of them was read
+    from the wrong place (a column, a unit, a glued number) far more often than mistyped."""
+    low, high = sorted((abs(a), abs(b)))
+    return low > 0 and high / low <= MAX_FACTOR
+
+
 @dataclass(frozen=True, slots=True)
 class _Reading:
     value: Decimal

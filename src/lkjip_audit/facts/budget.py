@@ -28,7 +28,7 @@ SECTIONS = (
 )
 """Where a budget figure stands: the table or chapter it was read from."""
 
-KINDS = ("total", "program", "kegiatan", "line", "jenis-belanja", "sumber-dana", "pnbp")
+KINDS = ("total", "program", "kegiatan", "line", "jenis-belanja", "sumber-dana", "pnbp", "part")
 """What a budget line is, as far as its label and position tell."""
 
 

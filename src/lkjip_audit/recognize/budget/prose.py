@@ -20,7 +20,14 @@ from lkjip_audit.numbers import Stated, find_numbers
 from lkjip_audit.recognize.budget.cells import Regions
 from lkjip_audit.recognize.budget.context import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
 from lkjip_audit.recognize.budget.model import BudgetLine
-from lkjip_audit.recognize.budget.text import JENIS_BELANJA, MIN_MONEY, PNBP, is_year, parse_row
+from lkjip_audit.recognize.budget.text import (
+    JENIS_BELANJA,
+    MIN_MONEY,
+    PNBP,
+    in_ratio,
+    is_year,
+    parse_row,
+)
 
 SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
 YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(?:anggaran\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -49,6 +56,7 @@ PAGU, REALISASI, OTHER = "pagu", "realisasi", "other"
 # A figure named in a sentence has no label cell: it is named by what it is.
 PROSE_LABELS = {
     "total": "Anggaran belanja",
+    "part": "Anggaran program/kegiatan",
     "pnbp": "PNBP",
     "belanja-pegawai": "Belanja Pegawai",
     "belanja-barang": "Belanja Barang",
@@ -56,6 +64,12 @@ PROSE_LABELS = {
     "rm": "Rupiah Murni (RM)",
     "sumber-pnbp": "PNBP (sumber dana)",
 }
+# An amount of one program or kegiatan, named in its sentence ("(7) Kegiatan Penguatan ...,
+# dengan alokasi anggaran Rp ..."): a part of the budget, not the unit's total.
+PART = re.compile(r"\b(?:[Ss]ub\s*-?\s*)?(?:[Kk]egiatan|[Pp]rogram|[Kk]egiatn)\s*:?\s+[A-Z]")
+WHOLE = re.compile(
+    r"\b(?:seluruh|semua|total|keseluruhan|jumlah)\s+(?:\w+\s+){0,2}(?:kegiatan|program)"
+)
 OTHER_AMOUNT = re.compile(
     r"\b(?:sisa|selisih|efisiensi|tidak\s+terserap|naik|turun|meningkat|menurun|kenaikan|"
     r"penurunan|peningkatan|bertambah|berkurang|rata-rata|per\s+bulan)"
@@ -179,6 +193,7 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             not stated.is_percent
             and stated.value >= MIN_MONEY
             and (stated.raw.lower().startswith("rp") or not is_year(stated))
+            and not in_ratio(text, start, end)
         )
         if stated.is_percent:
             # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate.
@@ -195,7 +210,7 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
         role = _role(context, role, item)
         if role in (None, OTHER):
             continue
-        key = item or ("pnbp" if PNBP.search(lower[:start]) else "total")
+        key = item or ("pnbp" if PNBP.search(lower[:start]) else _part_or_total(text[:start]))
         year = _year_before(text[:start], default_year)
         record = next(
             (r for r in records if (r.key, r.year) == (key, year) and getattr(r, role) is None),
@@ -207,6 +222,14 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
         setattr(record, role, _placed(sentence, stated, start, end))
         last = record
     return records
+
+
+def _part_or_total(before: str) -> str:
+    """``part`` when the sentence names one program or kegiatan before the amount, else
+    ``total``."""
+    if PART.search(before) and not WHOLE.search(before.lower()):
+        return "part"
+    return "total"
 
 
 def _placed(sentence: Sentence, stated: Stated, start: int, end: int) -> Stated:
@@ -246,6 +269,11 @@ def _line(
     elif record.key == "pnbp":
         section = "pnbp" if chapter_section == "realisasi-bab3" else chapter_section
         kind = "pnbp"
+    elif record.key == "part":
+        # Named in a sentence only by its own words: held against nothing elsewhere, but its
+        # realisasi, pagu and percentage are checked together.
+        section, kind = chapter_section, "part"
+        record.key = f"part.{line_id}"
     else:
         section, kind = chapter_section, "total"
     figure = record.pagu or record.realisasi

@@ -88,6 +88,12 @@ def _unit_after(text: str, end: int) -> str | None:
     return None
 
 
+def in_ratio(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` is one side of a rate ("89/100.000 KH", "5,8/1000"):
+    a count, never an amount of money."""
+    return text[:start].rstrip().endswith("/") or text[end:].lstrip().startswith("/")
+
+
 def figures_of(line: Line) -> list[Figure]:
     """Every number of a line, classified as money, percent, volume, year or plain."""
     figures = []
@@ -96,6 +102,8 @@ def figures_of(line: Line) -> list[Figure]:
         unit = None
         if stated.is_percent:
             kind = PERCENT
+        elif in_ratio(line.text, start, end):
+            kind = PLAIN
         elif stated.raw.lower().startswith(("rp", "idr")):
             kind = MONEY
         elif is_year(stated):

@@ -15,9 +15,16 @@ import pandas as pd
 
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Place
-from lkjip_audit.numbers import Interval, Stated, agrees, format_number
+from lkjip_audit.numbers import (
+    Interval,
+    Stated,
+    agrees,
+    format_number,
+    same_magnitude,
+    within_last_digit,
+)
 from lkjip_audit.rules.model import Rule
-from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
+from lkjip_audit.rules.registry import Hit, RuleContext, abstain, check_kind
 
 TABLE = "budget_lines"
 COLUMN_NAMES = {
@@ -166,8 +173,18 @@ def budget_percentage(rule: Rule, facts: Facts, context: RuleContext) -> Iterato
         shown = exact.quantize(Decimal(1).scaleb(-max(percent.decimals, 2)))
         claims_full = percent.value == HUNDRED and shown != HUNDRED
         recomputed = realisasi.interval() / pagu.interval() * HUNDRED
-        if claims_full or not agrees(percent, recomputed):
-            yield _percent_hit(row, exact)
+        if not claims_full and (agrees(percent, recomputed) or within_last_digit(percent, exact)):
+            continue
+        if not same_magnitude(percent.value, exact):
+            yield abstain(
+                percent.page or row["page"],
+                percent.bbox or row["bbox"],
+                row["raw"],
+                "persentase dan jumlah anggaran tidak sebanding",
+                "the percentage and the amounts are not of one magnitude",
+            )
+            continue
+        yield _percent_hit(row, exact)
 
 
 def _percent_hit(row: Mapping[str, Any], exact: Decimal | None) -> Hit:

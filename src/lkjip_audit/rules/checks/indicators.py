@@ -22,7 +22,14 @@ from rapidfuzz import fuzz
 from lkjip_audit.facts import Facts
 from lkjip_audit.facts.indicators import entity_kind
 from lkjip_audit.findings import Place
-from lkjip_audit.numbers import Interval, Stated, agrees, format_number
+from lkjip_audit.numbers import (
+    Interval,
+    Stated,
+    agrees,
+    format_number,
+    same_magnitude,
+    within_last_digit,
+)
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.registry import Hit, RuleContext, abstain, check_kind
 
@@ -103,8 +110,11 @@ def _lower_is_better(row: Mapping[str, Any], settings: Mapping[str, Any]) -> boo
 class RatioOutcome:
     """What a stated percentage is against its recomputation."""
 
-    kind: str  # "ok", "mismatch", "capped", "zero"
+    kind: str  # "ok", "mismatch", "capped", "zero", "implausible"
     expected: Interval | None
+
+
+MAX_CAPAIAN = Decimal(1000)
 
 
 def ratio_outcome(
@@ -113,14 +123,23 @@ def ratio_outcome(
     """Compare ``stated`` with numerator / denominator × 100 (inverted when ``lower``).
 
     Under ``cap`` a stated value equal to the cap is consistent when the uncapped ratio
-    reaches it (outcome ``capped``, worth an info).
+    reaches it (outcome ``capped``, worth an info). A difference within one unit of the last
+    printed digit is a rounding slip (``ok``). A stated or recomputed value outside
+    (0 %, 1000 %], or the two an order of magnitude apart, is ``implausible``: the figures were
+    misread (a budget amount or a year taken for a target), not miscalculated.
     """
     top, bottom = (denominator, numerator) if lower else (numerator, denominator)
     if bottom.value == 0:
-        return RatioOutcome("zero", None)
+        return RatioOutcome("zero" if stated.value != 0 else "ok", None)
     expected = top.interval() / bottom.interval() * HUNDRED
-    if agrees(stated, expected):
+    if agrees(stated, expected) or within_last_digit(stated, expected.mid):
         return RatioOutcome("ok", expected)
+    if not (
+        0 < stated.value <= MAX_CAPAIAN
+        and 0 < expected.mid <= MAX_CAPAIAN
+        and same_magnitude(stated.value, expected.mid)
+    ):
+        return RatioOutcome("implausible", expected)
     if cap is not None and agrees(stated, cap) and expected.hi >= cap:
         return RatioOutcome("capped", expected)
     return RatioOutcome("mismatch", expected)
@@ -167,6 +186,14 @@ def ratio(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
             row, context.settings
         )
         outcome = ratio_outcome(stated, top, bottom, lower, cap)
+        if outcome.kind == "implausible" and report == "mismatch":
+            yield abstain(
+                stated.page or int(row["page"]),
+                stated.bbox or row["bbox"],
+                row["raw"],
+                "angka capaian, realisasi dan target tidak sebanding",
+                "achievement, realisation and target are not of one magnitude",
+            )
         if outcome.kind != report:
             continue
         first, second = (bottom, top) if lower else (top, bottom)
@@ -250,21 +277,11 @@ def _reference(groups: list[_Group], preferred: Sequence[str]) -> tuple[_Group, 
     return best, "preferred" if tied and rank(best) < len(preferred) else "majority"
 
 
-MAX_FACTOR = Decimal(10)
-
-
-def comparable(value: Stated, reference: Stated) -> str | None:
-    """Why two statements of one indicator cannot be held against each other, or None.
-
-    A percentage against a plain number, or values an order of magnitude apart, mean that one
-    of them was read from another column or sentence than the indicator's own figure.
-    """
-    if value.is_percent != reference.is_percent:
-        return "kind"
-    low, high = sorted((abs(value.value), abs(reference.value)))
-    if low == 0 or high / low > MAX_FACTOR:
-        return "magnitude"
-    return None
+def comparable(value: Stated, reference: Stated) -> bool:
+    """Two statements of one indicator can be held against each other: a percentage against
+    a plain number, or values an order of magnitude apart, mean that one of them was read from
+    another column or sentence than the indicator's own figure."""
+    return value.is_percent == reference.is_percent and same_magnitude(value.value, reference.value)
 
 
 def _listing(groups: list[_Group], lang: str) -> str:
@@ -329,7 +346,7 @@ def equal_across_places(rule: Rule, facts: Facts, context: RuleContext) -> Itera
                 at = [r for r in group.rows if r["place"] == place]
                 first = at[0]
                 value: Stated = first[column]
-                if comparable(value, reference.value) is not None:
+                if not comparable(value, reference.value):
                     yield abstain(
                         value.page or int(first["page"]),
                         value.bbox or first["bbox"],
