@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from lkjip_audit import __version__
 
@@ -53,7 +54,8 @@ stderr = Console(stderr=True)
 
 def fail(message: str) -> typer.Exit:
     """Print a usage problem in plain words and give the exit for usage errors."""
-    stderr.print(f"[bold red]lkjip-audit:[/bold red] {message}")
+    # The message may quote a user's text ("[Satuan Kerja]"): not markup.
+    stderr.print(f"[bold red]lkjip-audit:[/bold red] {escape(message)}")
     return typer.Exit(EXIT_USAGE)
 
 
@@ -212,7 +214,7 @@ def rules_explain(
         console.print(rule.why.get(text, rule.why.get("id", "")))
     if rule.example:
         console.print(f"[dim]{rule.example.get(text, rule.example.get('id', ''))}[/dim]")
-    console.print(f"\ncheck: {rule.check} {dict(rule.params)}")
+    console.print(f"\ncheck: {rule.check} {rule.params.as_dict()}")
     console.print(CHECK_KINDS[rule.check].doc)
     console.print(f"\n[dim]{rule.source}[/dim]")
 
