@@ -178,3 +178,22 @@ def test_params_must_be_a_frozen_params_dataclass():
         registry.check_kind("loose", Loose)
     assert "loose" not in CHECK_KINDS
     assert NoParams.resolve(None) == NoParams()
+
+
+def test_explain_shows_the_params_in_words():
+    result = run("rules", "explain", "PCT001", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in result.output.splitlines()]
+    at = lines.index("kind: growth")
+    assert lines[at + 1].startswith("text; required; allowed: growth, difference, average")
+    assert "min_indicators: 2 (default)" in lines
+    assert "whole number; default 2" in lines
+    assert "{'kind'" not in result.output
+
+
+def test_explain_shows_nested_params_as_written():
+    result = run("rules", "explain", "IKM001")
+    text = one_line(result.output)
+    assert "group_by: grid, month" in text
+    assert "parts: {item: [informasi, persyaratan," in text
+    assert "grid_precision: true true or false; default false" in text

@@ -229,6 +229,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class ParamInfo:
+    """One declared parameter, in words, with a rule's value for it."""
+
+    name: str
+    type: str
+    allowed: tuple[str, ...]
+    required: bool
+    default: Any
+    value: Any
+
+
 class Params:
     """Base of every check kind's parameter dataclass (frozen, keyword-only)."""
 
@@ -253,7 +265,60 @@ class Params:
         """Every parameter by its YAML name, as plain YAML values; ``resolve`` reads it back."""
         return _plain(self)
 
+    def describe(self) -> list[ParamInfo]:
+        """Each declared parameter in words, with this object's value."""
+        hints = get_type_hints(type(self), include_extras=True)
+        infos = []
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            required = not _has_default(f)
+            default = None
+            if not required:
+                default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+            infos.append(
+                ParamInfo(
+                    name=yaml_name(f),
+                    type=type_words(hints[f.name]),
+                    allowed=allowed_values(hints[f.name]),
+                    required=required,
+                    default=_plain(default),
+                    value=_plain(getattr(self, f.name)),
+                )
+            )
+        return infos
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NoParams(Params):
     """The parameters of a check kind that takes none."""
+
+
+def shown(value: Any, nested: bool = False) -> str:
+    """A parameter value as a reviewer reads it: ``pagu, realisasi``, ``{item: [skm, tarif]}``.
+
+    A list is bracketed only inside another value, where its commas would be ambiguous.
+    """
+    if value is None or value == [] or value == {}:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, list):
+        inner = ", ".join(shown(v, nested=True) for v in value)
+        return f"[{inner}]" if nested else inner
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {shown(v, nested=True)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def explain(params: Params) -> list[str]:
+    """Lines describing ``params``: each parameter's value, type, allowed values, default."""
+    lines = []
+    for info in params.describe():
+        is_default = not info.required and info.value == info.default
+        lines.append(f"  {info.name}: {shown(info.value)}" + (" (default)" if is_default else ""))
+        words = [info.type, "required" if info.required else f"default {shown(info.default)}"]
+        if info.allowed:
+            words.append(f"allowed: {', '.join(info.allowed)}")
+        lines.append(f"      {'; '.join(words)}")
+    return lines or ["  (none)"]
