@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_cli import write_report
 
 from lkjip_audit import audit as audit_module
 from lkjip_audit.audit import audit_file
 from lkjip_audit.recognize import load_recognizers
 from lkjip_audit.rules import registry
-from lkjip_audit.rules.registry import CheckKind
 
 
 def broken(*args, **kwargs):
@@ -35,7 +36,7 @@ def test_failing_rule_is_reported_and_the_other_rules_run(tmp_path, monkeypatch,
     monkeypatch.setitem(
         registry.CHECK_KINDS,
         "required-sections",
-        CheckKind(kind.name, broken, kind.required, kind.optional, kind.doc, kind.validate),
+        replace(kind, fn=broken),
     )
     result = audit_file(pdf, ruleset, use_cache=False)
     [failed] = [f for f in result.findings if f.rule == "STR001"]

@@ -26,7 +26,7 @@ from lkjip_audit.rules.checks.indicators import (
 )
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.model import Rule, RuleSet
-from lkjip_audit.rules.registry import RuleContext
+from lkjip_audit.rules.registry import CHECK_KINDS, RuleContext
 
 CATEGORIES = {
     Category.CAPAIAN,
@@ -49,7 +49,7 @@ def rule(check: str, **params) -> Rule:
         title={"id": "t", "en": "t"},
         message={"id": "m", "en": "m"},
         check=check,
-        params=params,
+        params=CHECK_KINDS[check].params.resolve(params),
     )
 
 

@@ -371,10 +371,26 @@ def test_tied_figures_are_accepted_when_one_is_the_recaps(ruleset):
 @pytest.mark.parametrize(
     ("check", "params", "problem"),
     [
-        ("recap-internal", {"test": "everything"}, "test must be one of"),
-        ("recap-internal", {"test": "copied-run", "min_run": 1}, "min_run"),
-        ("recap-match", {"measures": ["skm"], "field": "value"}, "measures must be among"),
-        ("recap-match", {"measures": ["ikm"], "field": "name"}, "field must be"),
+        (
+            "recap-internal",
+            {"test": "everything"},
+            "param 'test' is 'everything'; allowed: region-sum, region-mean, ipk-total",
+        ),
+        (
+            "recap-internal",
+            {"test": "copied-run", "min_run": 1},
+            "param 'min_run' is 1; expected at least 2",
+        ),
+        (
+            "recap-match",
+            {"measures": ["skm"], "field": "value"},
+            r"param 'measures\[0\]' is 'skm'; allowed: ikm, iki, ipk",
+        ),
+        (
+            "recap-match",
+            {"measures": ["ikm"], "field": "name"},
+            "param 'field' is 'name'; allowed: value, respondents, above",
+        ),
     ],
 )
 def test_recap_rules_with_wrong_params_are_refused(ruleset, check, params, problem):

@@ -47,7 +47,7 @@ def test_profile_extends_disables_and_overrides(tmp_path):
     loaded = load_ruleset(profile)
     assert [r.id for r in loaded.rules] == ["X001"]
     assert loaded.rules[0].severity is Severity.ERROR
-    assert loaded.rules[0].params["patterns"] == ["XXX"]
+    assert loaded.rules[0].params.patterns == ("XXX",)
     assert loaded.settings == {"capaian_cap": 100}
     assert loaded.sha256 != load_ruleset(base).sha256
 

@@ -11,7 +11,7 @@ from test_survey_helpers import Survey, facts_of, findings_of, grid_facts, print
 from lkjip_audit.findings import Category, Severity
 from lkjip_audit.rules.checks.survey import grim, mean_of
 from lkjip_audit.rules.model import Rule
-from lkjip_audit.rules.registry import RuleContext
+from lkjip_audit.rules.registry import CHECK_KINDS, RuleContext
 
 RESPONDENTS = (30, 31, 32, 32, 32, 31, 32, 30, 31, 31, 31, 31)
 BOX = (72.0, 100.0, 90.0, 110.0)
@@ -114,7 +114,7 @@ def bare_rule(check: str, **params) -> Rule:
         title={"id": "t", "en": "t"},
         message={"id": "{stated}", "en": "{stated}"},
         check=check,
-        params=params,
+        params=CHECK_KINDS[check].params.resolve(params),
     )
 
 

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from lkjip_audit import __version__
 
@@ -53,7 +54,8 @@ stderr = Console(stderr=True)
 
 def fail(message: str) -> typer.Exit:
     """Print a usage problem in plain words and give the exit for usage errors."""
-    stderr.print(f"[bold red]lkjip-audit:[/bold red] {message}")
+    # The message may quote a user's text ("[Satuan Kerja]"): not markup.
+    stderr.print(f"[bold red]lkjip-audit:[/bold red] {escape(message)}")
     return typer.Exit(EXIT_USAGE)
 
 
@@ -198,6 +200,7 @@ def rules_explain(
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.id,
 ) -> None:
     """Explain one rule: what it checks, why, an example, and how the check works."""
+    from lkjip_audit.rules.params import explain
     from lkjip_audit.rules.registry import CHECK_KINDS
 
     ruleset = _load_rules(rules)
@@ -212,8 +215,12 @@ def rules_explain(
         console.print(rule.why.get(text, rule.why.get("id", "")))
     if rule.example:
         console.print(f"[dim]{rule.example.get(text, rule.example.get('id', ''))}[/dim]")
-    console.print(f"\ncheck: {rule.check} {dict(rule.params)}")
-    console.print(CHECK_KINDS[rule.check].doc)
+    console.print(f"\n[bold]check: {rule.check}[/bold]")
+    console.print(CHECK_KINDS[rule.check].doc, markup=False)
+    console.print("\n[bold]params:[/bold]")
+    # Values hold regular expressions and brackets ("\\[Satuan Kerja\\]") that are not markup.
+    for line in explain(rule.params):
+        console.print(line, markup=False, highlight=False)
     console.print(f"\n[dim]{rule.source}[/dim]")
 
 

@@ -22,6 +22,7 @@ import yaml
 
 from lkjip_audit.findings import Category, Severity
 from lkjip_audit.rules.model import Rule, RuleSet
+from lkjip_audit.rules.params import ParamError
 from lkjip_audit.rules.registry import CHECK_KINDS, load_check_kinds
 
 DEFAULT_RULES = Path(__file__).resolve().parents[3] / "rules" / "default.yaml"
@@ -69,7 +70,11 @@ def _texts(path: Path, rule_id: str, data: Mapping[str, Any], key: str, required
 
 
 def parse_rule(path: Path, data: Any) -> Rule:
-    """Build and validate one rule from its YAML mapping."""
+    """Build and validate one rule from its YAML mapping.
+
+    Its ``params`` are resolved to the check kind's parameter dataclass: an unknown or
+    missing parameter, a wrong type or a value outside the allowed set is a RuleSetError.
+    """
     if not isinstance(data, dict) or "id" not in data:
         raise RuleSetError(path, f"every rule needs an 'id'; got {data!r:.80}")
     rule_id = str(data["id"])
@@ -90,18 +95,12 @@ def parse_rule(path: Path, data: Any) -> Rule:
         known = ", ".join(sorted(CHECK_KINDS))
         raise RuleSetError(path, f"unknown check {data.get('check')!r}; known: {known}", rule_id)
     params = data.get("params") or {}
-    if not isinstance(params, dict):
+    if not isinstance(params, Mapping):
         raise RuleSetError(path, "'params' must be a mapping", rule_id)
-    missing = kind.required - set(params)
-    if missing:
-        raise RuleSetError(path, f"check {kind.name} needs param(s) {sorted(missing)}", rule_id)
-    extra = set(params) - kind.required - kind.optional
-    if extra:
-        raise RuleSetError(path, f"check {kind.name} has no param(s) {sorted(extra)}", rule_id)
-    if kind.validate:
-        problem = kind.validate(params)
-        if problem:
-            raise RuleSetError(path, problem, rule_id)
+    try:
+        typed = kind.params.resolve(params)
+    except ParamError as err:
+        raise RuleSetError(path, f"check {kind.name}: {err}", rule_id) from None
     return Rule(
         id=rule_id,
         category=category,
@@ -109,7 +108,7 @@ def parse_rule(path: Path, data: Any) -> Rule:
         title=_texts(path, rule_id, data, "title", required=True),
         message=_texts(path, rule_id, data, "message", required=True),
         check=kind.name,
-        params=params,
+        params=typed,
         why=_texts(path, rule_id, data, "why", required=False),
         example=_texts(path, rule_id, data, "example", required=False),
         source=str(path),
@@ -152,7 +151,7 @@ def _load(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Rule], dict[str
         if rule_id not in rules:
             raise RuleSetError(path, "override names a rule that is not loaded", str(rule_id))
         merged = {**_as_yaml(rules[rule_id]), **change}
-        merged["params"] = {**rules[rule_id].params, **(change.get("params") or {})}
+        merged["params"] = {**rules[rule_id].params.as_dict(), **(change.get("params") or {})}
         rules[rule_id] = replace(parse_rule(path, merged), source=rules[rule_id].source)
     for rule_id in data.get("disable") or []:
         if rules.pop(str(rule_id), None) is None:
@@ -168,7 +167,7 @@ def _as_yaml(rule: Rule) -> dict[str, Any]:
         "title": dict(rule.title),
         "message": dict(rule.message),
         "check": rule.check,
-        "params": dict(rule.params),
+        "params": rule.params.as_dict(),
         "why": dict(rule.why),
         "example": dict(rule.example),
     }

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from lkjip_audit.findings import Category, Severity
+from lkjip_audit.rules.params import NoParams, Params
+
+P = TypeVar("P", bound=Params)
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
-    """One rule: what it checks (a check kind with parameters) and what it says."""
+class Rule(Generic[P]):
+    """One rule: what it checks (a check kind with parameters) and what it says.
+
+    ``params`` is the check kind's parameter dataclass, resolved when the rule loaded.
+    """
 
     id: str
     category: Category
@@ -19,7 +25,7 @@ class Rule:
     title: Mapping[str, str]
     message: Mapping[str, str]
     check: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: P = field(default_factory=NoParams)  # type: ignore[assignment]
     why: Mapping[str, str] = field(default_factory=dict)
     example: Mapping[str, str] = field(default_factory=dict)
     source: str = ""

@@ -1,23 +1,24 @@
 """Check kinds: the few Python building blocks that YAML rules are made of.
 
 A check kind is a function ``(rule, facts, context) -> Iterable[Hit]`` registered under a
-name with :func:`check_kind`. Rules pick a kind and give it parameters; the engine turns
+name with :func:`check_kind`, with the dataclass that declares its parameters (see
+:mod:`lkjip_audit.rules.params`). Rules pick a kind and give it parameters; the engine turns
 each :class:`Hit` into a :class:`~lkjip_audit.findings.Finding` with the rule's message.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from lkjip_audit.extract.model import BBox
+from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, Place
-
-if TYPE_CHECKING:
-    from lkjip_audit.facts import Facts
-    from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.params import NoParams, Params
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,49 +63,55 @@ class RuleContext:
     """Abstentions per category, counted by the engine while the rules run."""
 
 
-CheckFn = Callable[["Rule", "Facts", RuleContext], Iterable[Hit]]
+P = TypeVar("P", bound=Params)
+CheckFn = Callable[[Rule[P], Facts, RuleContext], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)
 class CheckKind:
-    """A registered check kind, with the parameters a rule must and may give it."""
+    """A registered check kind and the dataclass that declares its parameters."""
 
     name: str
     fn: CheckFn
-    required: frozenset[str]
-    optional: frozenset[str]
+    params: type[Params]
     doc: str
-    validate: Callable[[Mapping[str, Any]], str | None] | None = None
 
 
 CHECK_KINDS: dict[str, CheckKind] = {}
 
 
-def check_kind(
-    name: str,
-    *,
-    required: Iterable[str] = (),
-    optional: Iterable[str] = (),
-    validate: Callable[[Mapping[str, Any]], str | None] | None = None,
-) -> Callable[[CheckFn], CheckFn]:
+def check_kind(name: str, params: type[P] = NoParams) -> Callable[[CheckFn[P]], CheckFn[P]]:
     """Register ``fn`` as the check kind ``name``; its docstring explains it in `rules explain`.
 
-    ``validate`` checks a rule's params when the rule file is loaded and returns a problem
-    in plain words, or None.
+    ``params`` is the frozen dataclass (a :class:`Params`) of the parameters a rule gives
+    the check; a rule's ``params`` are resolved to it when the rule file is loaded. A name
+    registered twice, or a ``params`` that is not a frozen Params dataclass, is refused.
     """
+    if not (
+        isinstance(params, type)
+        and issubclass(params, Params)
+        and dataclasses.is_dataclass(params)
+        and params.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    ):
+        raise TypeError(f"check kind {name!r}: params must be a frozen Params dataclass")
 
-    def register(fn: CheckFn) -> CheckFn:
+    def register(fn: CheckFn[P]) -> CheckFn[P]:
+        known = CHECK_KINDS.get(name)
+        if known is not None:
+            raise ValueError(
+                f"check kind {name!r} is registered twice: by {_origin(known.fn)} "
+                f"and by {_origin(fn)}"
+            )
         CHECK_KINDS[name] = CheckKind(
-            name=name,
-            fn=fn,
-            required=frozenset(required),
-            optional=frozenset(optional),
-            doc=(fn.__doc__ or "").strip(),
-            validate=validate,
+            name=name, fn=fn, params=params, doc=(fn.__doc__ or "").strip()
         )
         return fn
 
     return register
+
+
+def _origin(fn: Callable) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
 
 
 def load_check_kinds() -> dict[str, CheckKind]:

@@ -7,13 +7,15 @@ amount printed with decimals) by interval overlap on its printed decimals.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import pandas as pd
 
 from lkjip_audit.facts import Facts
+from lkjip_audit.facts.budget import KINDS, SECTIONS
 from lkjip_audit.findings import Place
 from lkjip_audit.numbers import (
     Interval,
@@ -24,6 +26,7 @@ from lkjip_audit.numbers import (
     within_last_digit,
 )
 from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.params import OneOf, Params
 from lkjip_audit.rules.registry import Hit, RuleContext, abstain, check_kind
 
 TABLE = "budget_lines"
@@ -36,8 +39,12 @@ MAX_LISTED = 8
 HUNDRED = Decimal(100)
 
 
-def _rows(facts: Facts, params: Mapping[str, Any], key: str = "sections") -> list[dict]:
-    sections = params.get(key)
+Column = Annotated[str, OneOf(COLUMN_NAMES)]
+Section = Annotated[str, OneOf(SECTIONS)]
+LineKind = Annotated[str, OneOf(KINDS)]
+
+
+def _rows(facts: Facts, sections: Sequence[str]) -> list[dict]:
     rows = []
     for row in facts.table(TABLE).to_dict("records"):
         if not sections or row["section"] in sections:
@@ -90,8 +97,16 @@ def _listing(kids: list[Mapping[str, Any]], column: str) -> str:
     return " + ".join(parts) + (f" + … ({more})" if more > 0 else "")
 
 
-@check_kind("budget-sum", required=["columns"], optional=["sections"])
-def budget_sum(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetSumParams(Params):
+    """Parameters of ``budget-sum``."""
+
+    columns: tuple[Column, ...]
+    sections: tuple[Section, ...] = ()
+
+
+@check_kind("budget-sum", BudgetSumParams)
+def budget_sum(rule: Rule[BudgetSumParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """Each budget line with sub-lines must equal their sum, column by column.
 
     Params: ``columns`` (``pagu``, ``realisasi``, ``volume``); ``sections`` to limit the
@@ -99,7 +114,7 @@ def budget_sum(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
     unit. Message values: ``label``, ``stated``, ``expected`` (the sum), ``difference``,
     ``lines`` (the sub-lines and their figures), ``column``, ``year``, ``page``.
     """
-    rows = _rows(facts, rule.params)
+    rows = _rows(facts, rule.params.sections)
     by_id = {r["line_id"]: r for r in rows}
     families: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
@@ -107,7 +122,7 @@ def budget_sum(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
             families[(row["parent"], row["group"])].append(row)
     for (parent_id, _group), kids in families.items():
         parent = by_id[parent_id]
-        for column in rule.params["columns"]:
+        for column in rule.params.columns:
             stated = parent[column]
             figures = [k[column] for k in kids]
             if stated is None or any(f is None for f in figures):
@@ -142,8 +157,19 @@ def budget_sum(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
             )
 
 
-@check_kind("budget-percentage", required=["mode"], optional=["sections", "kinds"])
-def budget_percentage(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetPercentageParams(Params):
+    """Parameters of ``budget-percentage``."""
+
+    mode: Literal["ratio", "zero-base"]
+    sections: tuple[Section, ...] = ()
+    kinds: tuple[LineKind, ...] = ()
+
+
+@check_kind("budget-percentage", BudgetPercentageParams)
+def budget_percentage(
+    rule: Rule[BudgetPercentageParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """A stated realisasi/pagu (or PNBP realisasi/target) percentage against its amounts.
 
     Params: ``mode``: ``ratio`` (the percentage must agree with realisasi / pagu × 100 on
@@ -153,9 +179,9 @@ def budget_percentage(rule: Rule, facts: Facts, context: RuleContext) -> Iterato
     ``kinds`` limit the lines checked.
     Message values: ``label``, ``stated``, ``expected``, ``pagu``, ``realisasi``, ``year``.
     """
-    mode = rule.params["mode"]
-    kinds = rule.params.get("kinds")
-    for row in _rows(facts, rule.params):
+    mode = rule.params.mode
+    kinds = rule.params.kinds
+    for row in _rows(facts, rule.params.sections):
         if kinds and row["kind"] not in kinds:
             continue
         percent, pagu, realisasi = row["percent"], row["pagu"], row["realisasi"]
@@ -214,12 +240,21 @@ def _percent_hit(row: Mapping[str, Any], exact: Decimal | None) -> Hit:
     )
 
 
-@check_kind(
-    "budget-equal",
-    required=["columns", "sections"],
-    optional=["against", "kinds", "prefer"],
-)
-def budget_equal(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetEqualParams(Params):
+    """Parameters of ``budget-equal``."""
+
+    columns: tuple[Column, ...]
+    sections: tuple[Section, ...]
+    against: tuple[Section, ...] = ()
+    kinds: tuple[LineKind, ...] = ()
+    prefer: tuple[Section, ...] = ()
+
+
+@check_kind("budget-equal", BudgetEqualParams)
+def budget_equal(
+    rule: Rule[BudgetEqualParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """The same amount (same year, same line) must be stated alike in every place.
 
     Params: ``columns``; ``sections``: the places compared with each other, or, with
@@ -230,16 +265,16 @@ def budget_equal(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit
     ``expected``, ``difference``, ``where`` (the reference place), ``column``, ``year``.
     """
     params = rule.params
-    kinds = params.get("kinds")
-    checked = [r for r in _rows(facts, params) if not kinds or r["kind"] in kinds]
-    against = params.get("against")
+    kinds = params.kinds
+    checked = [r for r in _rows(facts, params.sections) if not kinds or r["kind"] in kinds]
+    against = params.against
     references = (
-        [r for r in _rows(facts, params, "against") if not kinds or r["kind"] in kinds]
+        [r for r in _rows(facts, against) if not kinds or r["kind"] in kinds]
         if against
         else checked
     )
-    prefer = list(params.get("prefer") or [])
-    for column in params["columns"]:
+    prefer = list(params.prefer)
+    for column in params.columns:
         yield from _disagreements(checked, references, column, prefer, bool(against))
 
 

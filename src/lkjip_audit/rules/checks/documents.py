@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from dataclasses import dataclass
 
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Place
 from lkjip_audit.nip import nip_problems
 from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.params import Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
 
 
-@check_kind("nip-valid", required=["table", "column"], optional=["min_age"])
-def nip_valid(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NipValidParams(Params):
+    """Parameters of ``nip-valid``."""
+
+    table: Table
+    column: str
+    min_age: int = 18
+
+
+@check_kind("nip-valid", NipValidParams)
+def nip_valid(rule: Rule[NipValidParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """Each distinct NIP in ``column`` that cannot be valid is one finding at its first place.
 
     Params: ``table``, ``column``; ``min_age`` at appointment (default 18). The report
     year bounds birth and appointment dates. Message values: ``nip``, ``name``,
     ``problems`` (in the message's language), ``pages``.
     """
-    table = facts.table(rule.params["table"])
-    min_age = int(rule.params.get("min_age", 18))
-    for nip, rows in table.groupby(rule.params["column"], sort=False):
-        problems = nip_problems(str(nip), context.year, min_age)
+    table = facts.table(rule.params.table)
+    for nip, rows in table.groupby(rule.params.column, sort=False):
+        problems = nip_problems(str(nip), context.year, rule.params.min_age)
         if not problems:
             continue
         first = rows.iloc[0]
@@ -47,15 +56,25 @@ def nip_valid(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
         )
 
 
-def _sections_problem(params: Mapping[str, Any]) -> str | None:
-    for section in params.get("sections") or []:
-        if not isinstance(section, dict) or "keys" not in section or "name" not in section:
-            return "each section needs 'keys' (heading keys) and 'name' ({id, en})"
-    return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Chapter:
+    """One required chapter: the heading keys that find it and its name ({id, en})."""
+
+    keys: tuple[str, ...]
+    name: Mapping[str, str]
 
 
-@check_kind("required-sections", required=["sections"], validate=_sections_problem)
-def required_sections(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequiredSectionsParams(Params):
+    """Parameters of ``required-sections``."""
+
+    sections: tuple[Chapter, ...]
+
+
+@check_kind("required-sections", RequiredSectionsParams)
+def required_sections(
+    rule: Rule[RequiredSectionsParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """The chapters in ``sections`` must each be present, in this order.
 
     Params: ``sections``: a list of ``{keys: [heading keys], name: {id, en}}``; a chapter is
@@ -66,8 +85,8 @@ def required_sections(rule: Rule, facts: Facts, context: RuleContext) -> Iterato
     headings = table.to_dict("records")
     found = ", ".join(dict.fromkeys(h["title"] for h in headings)) or "-"
     position = -1
-    for section in rule.params["sections"]:
-        keys = set(section["keys"])
+    for section in rule.params.sections:
+        keys = set(section.keys)
         after = [h for h in headings if h["key"] in keys and h["order"] > position]
         if after:
             position = after[0]["order"]
@@ -83,7 +102,7 @@ def required_sections(rule: Rule, facts: Facts, context: RuleContext) -> Iterato
             page=int(place["page"]) if place else None,
             bbox=place["bbox"] if place else None,
             evidence=place["raw"] if place else found,
-            values={"section": section["name"], "problem": problem, "found": found},
+            values={"section": section.name, "problem": problem, "found": found},
             stated=place["title"] if place else None,
-            expected=section["name"]["id"],
+            expected=section.name["id"],
         )

@@ -12,15 +12,15 @@ Every comparison uses :func:`lkjip_audit.numbers.agrees` (printed precision), ne
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from lkjip_audit.facts import Facts
-from lkjip_audit.facts.indicators import entity_kind
+from lkjip_audit.facts.indicators import CLAIM_KINDS, PLACES, entity_kind
 from lkjip_audit.findings import Place
 from lkjip_audit.numbers import (
     Interval,
@@ -31,6 +31,7 @@ from lkjip_audit.numbers import (
     within_last_digit,
 )
 from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.params import OneOf, Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, abstain, check_kind
 
 HUNDRED = Decimal(100)
@@ -46,6 +47,7 @@ PLACE_NAMES = {
     "lampiran-pk": {"id": "lampiran PK", "en": "PK annex"},
 }
 PLACE_ORDER = tuple(PLACE_NAMES)
+Places = tuple[Annotated[str, OneOf(PLACES)], ...]
 
 
 def rounded(value: Decimal) -> Decimal:
@@ -62,17 +64,23 @@ def _present(value: Any) -> bool:
     return isinstance(value, Stated)
 
 
-def _records(facts: Facts, table: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _records(
+    facts: Facts,
+    table: str,
+    places: Sequence[str] = (),
+    exclude_places: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+) -> list[dict[str, Any]]:
     """Rows of ``table`` filtered by the rule's ``places`` / ``exclude_places`` / ``kinds``."""
     frame = facts.table(table)
     if frame.empty:
         return []
-    if params.get("places"):
-        frame = frame[frame["place"].isin(params["places"])]
-    if params.get("exclude_places"):
-        frame = frame[~frame["place"].isin(params["exclude_places"])]
-    if params.get("kinds") and "kind" in frame:
-        frame = frame[frame["kind"].isin(params["kinds"])]
+    if places:
+        frame = frame[frame["place"].isin(places)]
+    if exclude_places:
+        frame = frame[~frame["place"].isin(exclude_places)]
+    if kinds and "kind" in frame:
+        frame = frame[frame["kind"].isin(kinds)]
     return [{k: _missing_as_none(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
@@ -152,19 +160,23 @@ def _cap(settings: Mapping[str, Any]) -> Decimal | None:
     return Decimal(str(cap))
 
 
-def _ratio_problem(params: Mapping[str, Any]) -> str | None:
-    if params.get("report", "mismatch") not in ("mismatch", "capped", "zero"):
-        return "report must be one of mismatch, capped, zero"
-    return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RatioParams(Params):
+    """Parameters of ``ratio``."""
+
+    table: Table
+    numerator: str
+    denominator: str
+    stated: str
+    report: Literal["mismatch", "capped", "zero"] = "mismatch"
+    direction: Literal["indicator", "as-written"] = "indicator"
+    places: Places = ()
+    exclude_places: Places = ()
+    kinds: tuple[Annotated[str, OneOf(CLAIM_KINDS)], ...] = ()
 
 
-@check_kind(
-    "ratio",
-    required=["table", "numerator", "denominator", "stated"],
-    optional=["report", "places", "exclude_places", "kinds", "direction"],
-    validate=_ratio_problem,
-)
-def ratio(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@check_kind("ratio", RatioParams)
+def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """A stated percentage must equal numerator / denominator × 100 within printed precision.
 
     Params: ``table``; ``numerator``, ``denominator``, ``stated``: columns; ``report``: which
@@ -176,15 +188,16 @@ def ratio(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
     ``stated``, ``numerator``, ``denominator``, ``expected``, ``formula``.
     """
     params = rule.params
-    report = params.get("report", "mismatch")
+    report = params.report
     cap = _cap(context.settings)
-    for row in _records(facts, params["table"], params):
-        stated, top, bottom = (row.get(params[k]) for k in ("stated", "numerator", "denominator"))
+    rows = _records(facts, params.table, params.places, params.exclude_places, params.kinds)
+    for row in rows:
+        stated, top, bottom = (
+            row.get(c) for c in (params.stated, params.numerator, params.denominator)
+        )
         if not (_present(stated) and _present(top) and _present(bottom)):
             continue
-        lower = params.get("direction", "indicator") == "indicator" and _lower_is_better(
-            row, context.settings
-        )
+        lower = params.direction == "indicator" and _lower_is_better(row, context.settings)
         outcome = ratio_outcome(stated, top, bottom, lower, cap)
         if outcome.kind == "implausible" and report == "mismatch":
             yield abstain(
@@ -305,12 +318,21 @@ def _others(groups: list[_Group], group: _Group, reference: _Group) -> dict[str,
     }
 
 
-@check_kind(
-    "equal-across-places",
-    required=["table", "column"],
-    optional=["preferred_places", "places", "exclude_places"],
-)
-def equal_across_places(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EqualAcrossPlacesParams(Params):
+    """Parameters of ``equal-across-places``."""
+
+    table: Table
+    column: str
+    preferred_places: Places = ()
+    places: Places = ()
+    exclude_places: Places = ()
+
+
+@check_kind("equal-across-places", EqualAcrossPlacesParams)
+def equal_across_places(
+    rule: Rule[EqualAcrossPlacesParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """One indicator in one year must state the same ``column`` value in every place.
 
     The reference is the value of the first of ``preferred_places`` that holds exactly one
@@ -319,8 +341,9 @@ def equal_across_places(rule: Rule, facts: Facts, context: RuleContext) -> Itera
     ``pages``, ``reference``, ``reference_places``, ``basis``, ``others``.
     """
     params = rule.params
-    column = params["column"]
-    rows = [r for r in _records(facts, params["table"], params) if _present(r.get(column))]
+    column = params.column
+    records = _records(facts, params.table, params.places, params.exclude_places)
+    rows = [r for r in records if _present(r.get(column))]
     by_indicator: dict[tuple[str, Any], list[dict[str, Any]]] = {}
     for row in rows:
         year = row.get("year")
@@ -330,7 +353,7 @@ def equal_across_places(rule: Rule, facts: Facts, context: RuleContext) -> Itera
         groups = _value_groups(members, column)
         if len(groups) < 2:
             continue
-        reference, basis = _reference(groups, params.get("preferred_places") or ())
+        reference, basis = _reference(groups, params.preferred_places)
         basis_text = (
             {"id": "nilai pada Perjanjian Kinerja", "en": "the Performance Agreement value"}
             if basis == "preferred"
@@ -502,8 +525,18 @@ def _indicator_capaian(facts: Facts, year: Any) -> list[Stated]:
     return list(chosen.values())
 
 
-@check_kind("claim", required=["kind"], optional=["places", "exclude_places", "min_indicators"])
-def claim(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimParams(Params):
+    """Parameters of ``claim``."""
+
+    kind: Literal["growth", "difference", "average"]
+    places: Places = ()
+    exclude_places: Places = ()
+    min_indicators: int = 2
+
+
+@check_kind("claim", ClaimParams)
+def claim(rule: Rule[ClaimParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """A narrative claim must follow from the numbers it names.
 
     When the report states the indicator's own value differently in different places (a
@@ -517,8 +550,8 @@ def claim(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
     ``expected``, ``explanation``, ``hint``, ``entity``, ``count``.
     """
     params = rule.params
-    kind = params["kind"]
-    rows = [r for r in _records(facts, "claims", {**params, "kinds": [kind]})]
+    kind = params.kind
+    rows = [r for r in _records(facts, "claims", params.places, params.exclude_places, [kind])]
     for row in rows:
         stated: Stated = row["stated"]
         values: dict[str, Any] = {"name": row.get("name") or row.get("key") or "", "stated": stated}
@@ -549,7 +582,7 @@ def claim(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
             )
         elif kind == "average":
             capaian = _indicator_capaian(facts, row.get("year"))
-            if len(capaian) < int(params.get("min_indicators", 2)):
+            if len(capaian) < params.min_indicators:
                 continue
             result = average_result(stated, capaian)
             expected = percent_text(result.expected)
@@ -585,23 +618,22 @@ def claim(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
 class Band:
     """One row of an interval table: the lowest value of the band, its letter and its name."""
 
-    lo: Decimal
+    lo: Decimal = field(metadata={"param": "from"})
     letter: str
     name: str
 
 
-def _scales(params: Mapping[str, Any]) -> list[tuple[Decimal, Decimal, list[Band]]]:
-    scales = []
-    for scale in params["scales"]:
-        bands = sorted(
-            (
-                Band(Decimal(str(b["from"])), str(b["letter"]), str(b["name"]))
-                for b in scale["bands"]
-            ),
-            key=lambda b: b.lo,
-        )
-        scales.append((Decimal(str(scale["min"])), Decimal(str(scale["max"])), bands))
-    return scales
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scale:
+    """An interval table: the range of values it covers and its bands."""
+
+    min: Decimal
+    max: Decimal
+    bands: tuple[Band, ...]
+
+
+def _scales(params: IntervalCategoryParams) -> list[tuple[Decimal, Decimal, list[Band]]]:
+    return [(s.min, s.max, sorted(s.bands, key=lambda b: b.lo)) for s in params.scales]
 
 
 def allowed_bands(value: Stated, bands: list[Band], top: Decimal) -> list[Band]:
@@ -619,18 +651,18 @@ def _category_words(text: str) -> list[str]:
     return [part.strip().lower() for part in str(text).split(";") if part.strip()]
 
 
-def _scales_problem(params: Mapping[str, Any]) -> str | None:
-    for scale in params.get("scales") or []:
-        if not {"min", "max", "bands"} <= set(scale):
-            return "each scale needs min, max and bands"
-        for band in scale["bands"]:
-            if not {"from", "letter", "name"} <= set(band):
-                return "each band needs from, letter and name"
-    return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntervalCategoryParams(Params):
+    """Parameters of ``interval-category``."""
+
+    scales: tuple[Scale, ...]
+    places: Places = ()
 
 
-@check_kind("interval-category", required=["scales"], optional=["places"], validate=_scales_problem)
-def interval_category(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@check_kind("interval-category", IntervalCategoryParams)
+def interval_category(
+    rule: Rule[IntervalCategoryParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """A stated category (letter or name) must be the band of the interval table for its value.
 
     Params: ``scales``: a list of ``{min, max, bands: [{from, letter, name}]}``; the scale is
@@ -638,7 +670,7 @@ def interval_category(rule: Rule, facts: Facts, context: RuleContext) -> Iterato
     ``expected``, ``scale``.
     """
     scales = _scales(rule.params)
-    for row in _records(facts, "claims", {**rule.params, "kinds": ["mutu"]}):
+    for row in _records(facts, "claims", rule.params.places, kinds=["mutu"]):
         value: Stated = row["stated"]
         scale = next((s for s in scales if s[0] <= value.value <= s[1]), None)
         if scale is None:

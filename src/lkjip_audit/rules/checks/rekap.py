@@ -10,9 +10,10 @@ command, not again with every report.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Place
@@ -36,6 +37,7 @@ from lkjip_audit.rekap.against import (
     recap_value,
 )
 from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.params import NoParams, OneOf, ParamError, Params
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
 
 RECAP_TABLES = ("rekap_ikm_iki", "rekap_ipk", "rekap_national")
@@ -81,19 +83,15 @@ def _recap_hit(issue: consistency.Issue) -> Hit:
     )
 
 
-def _threshold(params: Mapping[str, Any]) -> Decimal | None:
-    return None if params.get("threshold") is None else Decimal(str(params["threshold"]))
-
-
-InternalTest = Callable[[Facts, Mapping[str, Any]], Iterable[consistency.Issue]]
+InternalTest = Callable[[Facts, "RecapInternalParams"], Iterable[consistency.Issue]]
 INTERNAL_TESTS: dict[str, InternalTest] = {
     "region-sum": lambda rekap, params: consistency.region_sums(rekap),
     "region-mean": lambda rekap, params: consistency.region_means(rekap),
     "ipk-total": lambda rekap, params: consistency.ipk_totals(rekap),
     "national": lambda rekap, params: consistency.national_rows(rekap),
-    "note": lambda rekap, params: consistency.note_threshold(rekap, _threshold(params)),
+    "note": lambda rekap, params: consistency.note_threshold(rekap, params.threshold),
     "copied-run": lambda rekap, params: consistency.copied_runs(
-        rekap, list(params.get("columns") or ["ikm_n", "iki_n"]), int(params.get("min_run", 4))
+        rekap, list(params.columns), params.min_run
     ),
 }
 """The tests of ``recap-internal`` by name: each gives the recap's issues of one kind."""
@@ -110,24 +108,24 @@ def recap_under_check(facts: Facts, context: RuleContext) -> Facts | None:
     return None
 
 
-def _internal_problem(params: Mapping[str, Any]) -> str | None:
-    test = params.get("test")
-    if test not in INTERNAL_TESTS:
-        return f"test must be one of {', '.join(INTERNAL_TESTS)}, not {test!r}"
-    if "columns" in params and not isinstance(params["columns"], list):
-        return "columns must be a list of respondent columns (ikm_n, iki_n, int_n, ...)"
-    if "min_run" in params and (not isinstance(params["min_run"], int) or params["min_run"] < 2):
-        return "min_run must be a whole number of at least 2"
-    return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecapInternalParams(Params):
+    """Parameters of ``recap-internal``; a copied run is at least two rows long."""
+
+    test: Annotated[str, OneOf(INTERNAL_TESTS)]
+    threshold: Decimal | None = None
+    min_run: int = 4
+    columns: tuple[str, ...] = ("ikm_n", "iki_n")
+
+    def __post_init__(self) -> None:
+        if self.min_run < 2:
+            raise ParamError("min_run", f"is {self.min_run}; expected at least 2")
 
 
-@check_kind(
-    "recap-internal",
-    required=["test"],
-    optional=["threshold", "min_run", "columns"],
-    validate=_internal_problem,
-)
-def recap_internal(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@check_kind("recap-internal", RecapInternalParams)
+def recap_internal(
+    rule: Rule[RecapInternalParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """The Ditjen recap against itself; ``test`` picks what is checked.
 
     ``region-sum``: a region row's respondents = Σ its unit rows' respondents.
@@ -146,7 +144,7 @@ def recap_internal(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[H
     rekap = recap_under_check(facts, context)
     if rekap is None:
         return
-    issues = INTERNAL_TESTS[rule.params["test"]](rekap, rule.params)
+    issues = INTERNAL_TESTS[rule.params.test](rekap, rule.params)
     yield from (_recap_hit(issue) for issue in issues)
 
 
@@ -161,17 +159,16 @@ def _source(context: RuleContext) -> str:
     return "" if kind == "attached" else str(getattr(context.rekap, "source", "") or "")
 
 
-def _match_problem(params: Mapping[str, Any]) -> str | None:
-    wrong = [m for m in params.get("measures") or [] if m not in MEASURES]
-    if wrong:
-        return f"measures must be among {', '.join(MEASURES)}, not {', '.join(map(str, wrong))}"
-    if params.get("field") not in ("value", "respondents", "above"):
-        return "field must be value, respondents or above"
-    return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecapMatchParams(Params):
+    """Parameters of ``recap-match``."""
+
+    measures: tuple[Annotated[str, OneOf(MEASURES)], ...]
+    field: Literal["value", "respondents", "above"]
 
 
-@check_kind("recap-match", required=["measures", "field"], optional=[], validate=_match_problem)
-def recap_match(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@check_kind("recap-match", RecapMatchParams)
+def recap_match(rule: Rule[RecapMatchParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """The report's figures against its row of the Ditjen recap (``context.rekap``).
 
     ``field``: ``value`` (the realisation the report states most often vs its recap row,
@@ -184,8 +181,8 @@ def recap_match(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]
     rows = _rows_for(context)
     if rows is None:
         return
-    for measure in rule.params["measures"]:
-        field = rule.params["field"]
+    for measure in rule.params.measures:
+        field = rule.params.field
         if field == "value":
             yield from _value_hits(rows, facts, measure, context)
         elif field == "respondents":
@@ -282,8 +279,8 @@ def _above_hits(rows: RecapRows, facts: Facts, measure: str, context: RuleContex
         yield _hit([statement], row, values, context)
 
 
-@check_kind("recap-satker", required=[], optional=[])
-def recap_satker(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@check_kind("recap-satker")
+def recap_satker(rule: Rule[NoParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """The report's satker cannot be found in the recap, or matches several rows: say so and
     name the closest candidates, instead of guessing.
 

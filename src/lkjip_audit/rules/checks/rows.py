@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
 import pandas as pd
 
@@ -12,6 +13,7 @@ from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Place
 from lkjip_audit.names import same_person
 from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.params import OneOf, ParamError, Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
 
 MAX_LISTED = 6
@@ -22,15 +24,23 @@ def row_values(row: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != "bbox"}
 
 
-@check_kind("each-row", required=["table"], optional=["stated"])
-def each_row(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EachRowParams(Params):
+    """Parameters of ``each-row``."""
+
+    table: Table
+    stated: str | None = None
+
+
+@check_kind("each-row", EachRowParams)
+def each_row(rule: Rule[EachRowParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """Every row of the fact table is a finding (e.g. every template placeholder found).
 
     Params: ``table``; ``stated``: the column shown as the stated text.
     Message values: every column of the row.
     """
-    stated = rule.params.get("stated")
-    for row in facts.table(rule.params["table"]).to_dict("records"):
+    stated = rule.params.stated
+    for row in facts.table(rule.params.table).to_dict("records"):
         yield Hit(
             page=row["page"],
             bbox=row["bbox"],
@@ -40,28 +50,35 @@ def each_row(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
         )
 
 
-def _patterns_problem(params: Mapping[str, Any]) -> str | None:
-    for key in ("patterns", "ignore"):
-        for pattern in params.get(key) or []:
-            try:
-                re.compile(pattern)
-            except re.error as err:
-                return f"{key}: {pattern!r} is not a valid regular expression ({err})"
-    return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PatternParams(Params):
+    """Parameters of ``pattern``; every pattern must be a valid regular expression."""
+
+    patterns: tuple[str, ...]
+    ignore: tuple[str, ...] = ()
+    flags: Literal["ignorecase"] | None = None
+
+    def __post_init__(self) -> None:
+        for key, patterns in (("patterns", self.patterns), ("ignore", self.ignore)):
+            for index, pattern in enumerate(patterns):
+                try:
+                    re.compile(pattern)
+                except re.error as err:
+                    raise ParamError(
+                        f"{key}[{index}]", f"{pattern!r} is not a valid regular expression ({err})"
+                    ) from None
 
 
-@check_kind(
-    "pattern", required=["patterns"], optional=["ignore", "flags"], validate=_patterns_problem
-)
-def pattern(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@check_kind("pattern", PatternParams)
+def pattern(rule: Rule[PatternParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """Each match of any of ``patterns`` (regular expressions) in the text lines is a finding.
 
     Params: ``patterns``; ``ignore``: patterns whose match on the same line cancels it;
     ``flags``: ``ignorecase``. Message values: ``match``, ``page``.
     """
-    flags = re.IGNORECASE if rule.params.get("flags") == "ignorecase" else 0
-    patterns = [re.compile(p, flags) for p in rule.params["patterns"]]
-    ignore = [re.compile(p, flags) for p in rule.params.get("ignore") or []]
+    flags = re.IGNORECASE if rule.params.flags == "ignorecase" else 0
+    patterns = [re.compile(p, flags) for p in rule.params.patterns]
+    ignore = [re.compile(p, flags) for p in rule.params.ignore]
     for row in facts.table("lines").to_dict("records"):
         text = row["raw"]
         if any(i.search(text) for i in ignore):
@@ -97,24 +114,26 @@ def _clusters(values: list[str], matches: Matcher) -> list[list[int]]:
     return groups
 
 
-def _matching_problem(params: Mapping[str, Any]) -> str | None:
-    for key in ("key_match", "value_match"):
-        if params.get(key, "exact") not in MATCHERS:
-            return f"{key} must be one of {sorted(MATCHERS)}"
-    return None
-
-
 def _pages(rows: pd.DataFrame) -> str:
     return ", ".join(str(p) for p in sorted(set(rows["page"])))
 
 
-@check_kind(
-    "unique",
-    required=["table", "key", "value"],
-    optional=["key_match", "value_match"],
-    validate=_matching_problem,
-)
-def unique(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+MatcherName = Annotated[str, OneOf(MATCHERS)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UniqueParams(Params):
+    """Parameters of ``unique``."""
+
+    table: Table
+    key: str
+    value: str
+    key_match: MatcherName = "exact"
+    value_match: MatcherName = "exact"
+
+
+@check_kind("unique", UniqueParams)
+def unique(rule: Rule[UniqueParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """One ``key`` must have one ``value`` everywhere (one NIP, one person; one person, one NIP).
 
     Params: ``table``, ``key``, ``value`` (columns); ``key_match`` and ``value_match``:
@@ -122,12 +141,12 @@ def unique(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
     empty key or value are skipped. Message values: ``key``, ``count``, ``values`` (each
     distinct value with its pages).
     """
-    key, value = rule.params["key"], rule.params["value"]
-    table = facts.table(rule.params["table"])
+    key, value = rule.params.key, rule.params.value
+    table = facts.table(rule.params.table)
     table = table[(table[key].astype(str).str.strip() != "") & (table[value].astype(str) != "")]
     table = table.reset_index(drop=True)
-    key_matches = MATCHERS[rule.params.get("key_match", "exact")]
-    value_matches = MATCHERS[rule.params.get("value_match", "exact")]
+    key_matches = MATCHERS[rule.params.key_match]
+    value_matches = MATCHERS[rule.params.value_match]
     for key_group in _clusters(table[key].astype(str).tolist(), key_matches):
         rows = table.iloc[key_group]
         value_groups = _clusters(rows[value].astype(str).tolist(), value_matches)

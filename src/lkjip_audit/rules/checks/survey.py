@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,7 @@ from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Place
 from lkjip_audit.numbers import Interval, Stated, agrees, format_number
 from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.params import ParamError, Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
 
 MONTHS = {
@@ -34,6 +35,10 @@ MONTHS = {
            "September", "October", "November", "December"),
 }  # fmt: skip
 SCALE = (Decimal(1), Decimal(4))
+Filter = Mapping[str, Any]
+"""A ``where`` filter: ``{column: value}`` or ``{column: [values]}``."""
+Columns = tuple[str, ...]
+Keys = tuple[str | int, ...]
 _PART_NAMES = {
     "internal": {"id": "internal", "en": "internal"},
     "external": {"id": "eksternal", "en": "external"},
@@ -112,10 +117,6 @@ def _nearest(groups: list[tuple[tuple, pd.DataFrame]], page: int) -> tuple[tuple
     return min(groups, key=lambda g: min(abs(int(p) - page) for p in g[1]["page"]))
 
 
-def _grid_precision(params: Mapping[str, Any]) -> bool:
-    return bool(params.get("grid_precision", False))
-
-
 def _count(value: Stated) -> Interval:
     """A weight or count printed as a whole number (respondents, bobot) is exact, not rounded."""
     return Interval.exact(value.value) if value.decimals == 0 else value.interval()
@@ -131,12 +132,21 @@ def _clip(interval: Interval, on: bool) -> Interval:
 # --- mean-of -------------------------------------------------------------------------------
 
 
-@check_kind(
-    "mean-of",
-    required=["table", "target", "parts"],
-    optional=["group_by", "min_parts", "skip_if", "grid_precision"],
-)
-def mean_of(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeanOfParams(Params):
+    """Parameters of ``mean-of``."""
+
+    table: Table
+    target: Filter
+    parts: Filter
+    group_by: Columns = ()
+    min_parts: int = 1
+    skip_if: Filter | None = None
+    grid_precision: bool = False
+
+
+@check_kind("mean-of", MeanOfParams)
+def mean_of(rule: Rule[MeanOfParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """A stated value must equal the plain mean of its parts (monthly Nilai SKM = mean of
     its unsur).
 
@@ -148,20 +158,20 @@ def mean_of(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
     ``count``, ``month``.
     """
     params = rule.params
-    table = facts.table(params["table"])
-    on = _grid_precision(params)
-    for _, rows in _groups(table, params.get("group_by", [])):
-        if params.get("skip_if") and not select(rows, params["skip_if"]).empty:
+    table = facts.table(params.table)
+    on = params.grid_precision
+    for _, rows in _groups(table, params.group_by):
+        if params.skip_if and not select(rows, params.skip_if).empty:
             continue
-        parts = select(rows, params["parts"])
-        if parts.empty or len(parts) < int(params.get("min_parts", 1)):
+        parts = select(rows, params.parts)
+        if parts.empty or len(parts) < params.min_parts:
             continue
-        precise = _precise([*parts["value"], *select(rows, params["target"])["value"]], on)
+        precise = _precise([*parts["value"], *select(rows, params.target)["value"]], on)
         inputs = precise[: len(parts)]
         mean = sum((v.interval() for v in inputs), Interval.exact(0)) / len(inputs)
         point = sum((v.value for v in inputs), Decimal(0)) / len(inputs)
         for row, stated in zip(
-            select(rows, params["target"]).to_dict("records"), precise[len(parts) :], strict=True
+            select(rows, params.target).to_dict("records"), precise[len(parts) :], strict=True
         ):
             if agrees(stated, _clip(mean, on)):
                 continue
@@ -180,23 +190,31 @@ def mean_of(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
 # --- weighted-mean -------------------------------------------------------------------------
 
 
-@check_kind(
-    "weighted-mean",
-    required=["table", "values", "weights", "key", "target"],
-    optional=[
-        "group_by",
-        "each",
-        "target_table",
-        "match",
-        "prefer",
-        "keys",
-        "values_range",
-        "weights_total",
-        "or_mean_of",
-        "grid_precision",
-    ],
-)
-def weighted_mean(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeightedMeanParams(Params):
+    """Parameters of ``weighted-mean``."""
+
+    table: Table
+    values: Filter
+    weights: Filter
+    key: str
+    target: Filter
+    group_by: Columns = ()
+    each: Mapping[str, tuple[Any, ...]] | None = None
+    target_table: Table | None = None
+    match: Columns = ()
+    prefer: Columns = ()
+    keys: Keys = ()
+    values_range: tuple[Decimal, Decimal] | None = None
+    weights_total: Decimal | None = None
+    or_mean_of: Filter | None = None
+    grid_precision: bool = False
+
+
+@check_kind("weighted-mean", WeightedMeanParams)
+def weighted_mean(
+    rule: Rule[WeightedMeanParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """A stated value must equal Σ(value × weight) / Σ weight over its parts (annual IKM from
     the months and their respondents; IPK from internal and external; IPK part from bobot).
 
@@ -214,31 +232,28 @@ def weighted_mean(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hi
     ``grid_precision``. A key printed with two different values is skipped as ambiguous.
     Message values: ``stated``, ``expected``, ``inputs``, ``total_weight``, ``item``.
     """
-    params = rule.params
-    each = params.get("each") or {}
+    each = rule.params.each or {}
     column, choices = next(iter(each.items()), (None, [None]))
     for choice in choices:
         extra = {column: choice} if column else {}
         yield from _weighted(rule, facts, extra)
 
 
-def _weighted(rule: Rule, facts: Facts, extra: dict[str, Any]) -> Iterator[Hit]:
+def _weighted(rule: Rule[WeightedMeanParams], facts: Facts, extra: dict[str, Any]) -> Iterator[Hit]:
     params = rule.params
-    table = facts.table(params["table"])
-    targets = select(
-        facts.table(params.get("target_table", params["table"])), {**params["target"], **extra}
-    )
+    table = facts.table(params.table)
+    targets = select(facts.table(params.target_table or params.table), {**params.target, **extra})
     if targets.empty:
         return
     sets = []
-    for key, rows in _groups(table, params.get("group_by", [])):
+    for key, rows in _groups(table, params.group_by):
         pairs = _pairs(rows, params, extra)
         if pairs:
             sets.append((key, rows, pairs))
     if not sets:
         return
-    match = params.get("match", [])
-    prefer = params.get("prefer", [])
+    match = params.match
+    prefer = params.prefer
     for row in targets.to_dict("records"):
         candidates = [s for s in sets if all(_shares(s[1], row, c) for c in match)]
         preferred = [s for s in candidates if all(_shares(s[1], row, c) for c in prefer)]
@@ -248,7 +263,7 @@ def _weighted(rule: Rule, facts: Facts, extra: dict[str, Any]) -> Iterator[Hit]:
         grouped = [(s[0], s[1]) for s in candidates]
         chosen_key, _ = _nearest(grouped, int(row["page"]))
         _, _, pairs = next(s for s in candidates if s[0] == chosen_key)
-        hit = _weighted_hit(row, row["value"], pairs, _grid_precision(params), extra)
+        hit = _weighted_hit(row, row["value"], pairs, params.grid_precision, extra)
         if hit is not None and not _explained_by_parts(
             _rows_of(candidates, chosen_key), params, pairs, row["value"]
         ):
@@ -260,19 +275,19 @@ def _rows_of(sets: list, key: tuple) -> pd.DataFrame:
 
 
 def _explained_by_parts(
-    rows: pd.DataFrame, params: Mapping[str, Any], pairs: list, stated: Stated
+    rows: pd.DataFrame, params: WeightedMeanParams, pairs: list, stated: Stated
 ) -> bool:
     """Whether ``stated`` is the weighted mean when each key's value is the mean of its
     parts (``or_mean_of``): an annual IKM right from the unsur grid although one monthly
     Nilai SKM is misprinted (that month is its own finding)."""
-    spec = params.get("or_mean_of")
+    spec = params.or_mean_of
     if not spec:
         return False
-    on = _grid_precision(params)
+    on = params.grid_precision
     parts = select(rows, spec)
     means = []
     for key, _, weight in pairs:
-        values = _precise(list(parts[parts[params["key"]] == key]["value"]), on)
+        values = _precise(list(parts[parts[params.key] == key]["value"]), on)
         if len(values) < len(next(iter(spec.values()))):
             return False
         mean = sum((v.interval() for v in values), Interval.exact(0)) / len(values)
@@ -288,13 +303,13 @@ def _shares(rows: pd.DataFrame, target: Mapping[str, Any], column: str) -> bool:
 
 
 def _pairs(
-    rows: pd.DataFrame, params: Mapping[str, Any], extra: dict[str, Any]
+    rows: pd.DataFrame, params: WeightedMeanParams, extra: dict[str, Any]
 ) -> list[tuple[Any, Stated, Stated]] | None:
     """(key, value, weight) per key of a group, or None when a key is missing or ambiguous."""
-    key = params["key"]
-    values = select(rows, {**params["values"], **extra})
-    weights = select(rows, params["weights"])
-    keys = params.get("keys") or list(dict.fromkeys([*values[key], *weights[key]]))
+    key = params.key
+    values = select(rows, {**params.values, **extra})
+    weights = select(rows, params.weights)
+    keys = params.keys or list(dict.fromkeys([*values[key], *weights[key]]))
     pairs = []
     for k in keys:
         value = _single(values[values[key] == k])
@@ -302,20 +317,19 @@ def _pairs(
         if value is None or weight is None:
             return None
         pairs.append((k, value, weight))
-    if not pairs or not _in_range([v for _, v, _ in pairs], params.get("values_range")):
+    if not pairs or not _in_range([v for _, v, _ in pairs], params.values_range):
         return None
-    if "weights_total" in params and sum(w.value for _, _, w in pairs) != Decimal(
-        str(params["weights_total"])
-    ):
+    total = params.weights_total
+    if total is not None and sum(w.value for _, _, w in pairs) != total:
         return None  # weights that do not add up are a finding of their own
-    precise = _precise([v for _, v, _ in pairs], _grid_precision(params))
+    precise = _precise([v for _, v, _ in pairs], params.grid_precision)
     return [(k, v, w) for (k, _, w), v in zip(pairs, precise, strict=True)]
 
 
-def _in_range(values: list[Stated], bounds: Sequence[Any] | None) -> bool:
+def _in_range(values: list[Stated], bounds: tuple[Decimal, Decimal] | None) -> bool:
     if not bounds:
         return True
-    low, high = (Decimal(str(b)) for b in bounds)
+    low, high = bounds
     return all(low <= v.value <= high for v in values)
 
 
@@ -358,12 +372,26 @@ def _plain(value: Decimal) -> Decimal:
 # --- sum-of --------------------------------------------------------------------------------
 
 
-@check_kind(
-    "sum-of",
-    required=["table", "parts", "key"],
-    optional=["target", "target_table", "equals", "group_by", "keys"],
-)
-def sum_of(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SumOfParams(Params):
+    """Parameters of ``sum-of``: the total is a ``target`` or a constant (``equals``)."""
+
+    table: Table
+    parts: Filter
+    key: str
+    target: Filter | None = None
+    target_table: Table | None = None
+    equals: Decimal | None = None
+    group_by: Columns = ()
+    keys: Keys = ()
+
+    def __post_init__(self) -> None:
+        if (self.target is None) == (self.equals is None):
+            raise ParamError("target", "or 'equals' must be given, not both nor neither")
+
+
+@check_kind("sum-of", SumOfParams)
+def sum_of(rule: Rule[SumOfParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """A stated total must equal the sum of its parts (respondents of the year = Σ monthly
     respondents; IPK respondents = internal + external), or a constant (``equals: 100`` for
     bobot).
@@ -374,18 +402,18 @@ def sum_of(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
     is used) or ``equals``. Message values: ``stated``, ``expected``, ``parts``, ``count``.
     """
     params = rule.params
-    table = facts.table(params["table"])
+    table = facts.table(params.table)
     sets = []
-    for key, rows in _groups(select(table, params["parts"]), params.get("group_by", [])):
-        parts = _keyed(rows, params["key"], params.get("keys"))
+    for key, rows in _groups(select(table, params.parts), params.group_by):
+        parts = _keyed(rows, params.key, params.keys)
         if parts:
             sets.append((key, rows, parts))
     if not sets:
         return
-    if "equals" in params:
-        yield from _sum_equals(sets, Decimal(str(params["equals"])))
+    if params.equals is not None:
+        yield from _sum_equals(sets, params.equals)
         return
-    targets = select(facts.table(params.get("target_table", params["table"])), params["target"])
+    targets = select(facts.table(params.target_table or params.table), params.target)
     for row in targets.to_dict("records"):
         key, _ = _nearest([(s[0], s[1]) for s in sets], int(row["page"]))
         _, _, parts = next(s for s in sets if s[0] == key)
@@ -431,12 +459,21 @@ def _sum_equals(sets: list, constant: Decimal) -> Iterator[Hit]:
 # --- grim ----------------------------------------------------------------------------------
 
 
-@check_kind(
-    "grim",
-    required=["table", "values", "counts", "key"],
-    optional=["group_by", "items", "scale"],
-)
-def grim(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GrimParams(Params):
+    """Parameters of ``grim``."""
+
+    table: Table
+    values: Filter
+    counts: Filter
+    key: str
+    group_by: Columns = ()
+    items: int = 1
+    scale: tuple[Decimal, Decimal] = SCALE
+
+
+@check_kind("grim", GrimParams)
+def grim(rule: Rule[GrimParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """GRIM: a mean of whole-number answers from n respondents must be k / (n × items) for
     a whole k. Tested only where the test has power (n × items < 10^decimals printed).
 
@@ -447,13 +484,13 @@ def grim(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
     possible means on either side, as k/n).
     """
     params = rule.params
-    items = int(params.get("items", 1))
-    low, high = (Decimal(str(x)) for x in params.get("scale", [1, 4]))
-    table = facts.table(params["table"])
-    key = params["key"]
-    for _, rows in _groups(table, params.get("group_by", [])):
-        counts = select(rows, params["counts"])
-        for row in select(rows, params["values"]).to_dict("records"):
+    items = params.items
+    low, high = params.scale
+    table = facts.table(params.table)
+    key = params.key
+    for _, rows in _groups(table, params.group_by):
+        counts = select(rows, params.counts)
+        for row in select(rows, params.values).to_dict("records"):
             count = _single(counts[counts[key] == row[key]])
             if count is None or count.decimals or count.value <= 0:
                 continue
@@ -497,16 +534,26 @@ def _grim_hit(
 # --- range ---------------------------------------------------------------------------------
 
 
-@check_kind("range", required=["table", "values", "min", "max"])
-def value_range(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RangeParams(Params):
+    """Parameters of ``range``."""
+
+    table: Table
+    values: Filter
+    min: Decimal
+    max: Decimal
+
+
+@check_kind("range", RangeParams)
+def value_range(rule: Rule[RangeParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """A value must lie between ``min`` and ``max`` (a 1..4 survey value above 4 is impossible).
 
     Params: ``table``; ``values``: filter; ``min``, ``max``. Message values: ``stated``,
     ``min``, ``max``, ``month``, ``item``.
     """
     params = rule.params
-    low, high = Decimal(str(params["min"])), Decimal(str(params["max"]))
-    for row in select(facts.table(params["table"]), params["values"]).to_dict("records"):
+    low, high = params.min, params.max
+    for row in select(facts.table(params.table), params.values).to_dict("records"):
         stated: Stated = row["value"]
         if low <= stated.value <= high:
             continue
@@ -529,8 +576,19 @@ def value_range(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]
 # --- months-complete -----------------------------------------------------------------------
 
 
-@check_kind("months-complete", required=["table"], optional=["group_by", "values"])
-def months_complete(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MonthsCompleteParams(Params):
+    """Parameters of ``months-complete``."""
+
+    table: Table
+    group_by: Columns = ()
+    values: Filter | None = None
+
+
+@check_kind("months-complete", MonthsCompleteParams)
+def months_complete(
+    rule: Rule[MonthsCompleteParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
     """A monthly grid must cover January to December.
 
     Params: ``table`` (with a ``month`` column); ``group_by`` (one grid per group);
@@ -538,8 +596,8 @@ def months_complete(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[
     ``count``.
     """
     params = rule.params
-    table = select(facts.table(params["table"]), params.get("values"))
-    for _, rows in _groups(table, params.get("group_by", [])):
+    table = select(facts.table(params.table), params.values)
+    for _, rows in _groups(table, params.group_by):
         missing = sorted(set(range(1, 13)) - {int(m) for m in rows["month"]})
         if not missing:
             continue
@@ -558,25 +616,36 @@ def months_complete(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[
 # --- scaled --------------------------------------------------------------------------------
 
 
-@check_kind("scaled", required=["table", "source", "target", "divisor"], optional=["group_by"])
-def scaled(rule: Rule, facts: Facts, context: RuleContext) -> Iterator[Hit]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScaledParams(Params):
+    """Parameters of ``scaled``."""
+
+    table: Table
+    source: Filter
+    target: Filter
+    divisor: Decimal
+    group_by: Columns = ()
+
+
+@check_kind("scaled", ScaledParams)
+def scaled(rule: Rule[ScaledParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """A converted value must equal the source value / ``divisor`` (IKI: 0-100 value / 25).
 
     Params: ``table``; ``source`` and ``target``: filters, paired within each ``group_by``
     group. Message values: ``stated``, ``expected``, ``source``, ``divisor``.
     """
     params = rule.params
-    divisor = Decimal(str(params["divisor"]))
-    table = facts.table(params["table"])
-    for _, rows in _groups(table, params.get("group_by", [])):
-        source = _single(select(rows, params["source"]))
+    divisor = params.divisor
+    table = facts.table(params.table)
+    for _, rows in _groups(table, params.group_by):
+        source = _single(select(rows, params.source))
         if source is None:
             continue
-        for row in select(rows, params["target"]).to_dict("records"):
+        for row in select(rows, params.target).to_dict("records"):
             stated: Stated = row["value"]
             if agrees(stated, source.interval() / divisor):
                 continue
-            origin = select(rows, params["source"]).to_dict("records")[0]
+            origin = select(rows, params.source).to_dict("records")[0]
             yield _hit(
                 row,
                 {"source": source, "divisor": divisor},
