@@ -7,7 +7,8 @@ fits a finding without a page), and, where the truth records the value as printe
 matched by at most one finding and each finding matches at most one defect (a maximum
 matching). A further finding that only fits already matched defects is a *duplicate*:
 reported, neither a hit nor a false positive. Every other error or warning finding is a false
-positive. Info findings are ignored. Clean documents should give no error/warning at all.
+positive. Info and ``extraction`` findings are ignored. Clean documents should give no
+error/warning at all.
 """
 
 from __future__ import annotations
@@ -173,7 +174,12 @@ def load_truth(path: Path) -> tuple[TruthDocument, ...]:
 
 
 def _counted(finding: Finding) -> bool:
-    return Severity(finding.severity) is not Severity.INFO
+    """Error and warning findings about the document's content; ``extraction`` findings say
+    what could not be read (a status), not that the report is wrong."""
+    return (
+        Severity(finding.severity) is not Severity.INFO
+        and Category(finding.category) is not Category.EXTRACTION
+    )
 
 
 def match_one_to_one(defects: Sequence[TruthDefect], findings: Sequence[Finding]) -> dict[int, int]:
