@@ -92,6 +92,7 @@ def check(
     ] = False,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
+    from lkjip_audit.atomic import atomic_file
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
     from lkjip_audit.report.console import render_console
@@ -118,14 +119,13 @@ def check(
     elif format is Format.json:
         text = dumps(report_json(results, ruleset, lang.value))
         if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text + "\n", encoding="utf-8")
+            with atomic_file(output) as temporary:
+                temporary.write_text(text + "\n", encoding="utf-8")
         else:
             typer.echo(text)
     else:
         if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            with output.open("w", encoding="utf-8") as handle:
+            with atomic_file(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
                 render_console(results, Console(file=handle, width=120), lang.value)
         else:
             render_console(results, Console(), lang.value)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lkjip_audit import __version__
+from lkjip_audit.atomic import atomic_file
 from lkjip_audit.findings import Category, DocumentResult, Finding, Severity
 from lkjip_audit.report.console import WORDS as CONSOLE_WORDS
 from lkjip_audit.report.coverage import (
@@ -199,7 +200,6 @@ def write_html(
     pdf_paths = pdf_paths or {}
     categories = panel_categories(ruleset, results)
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     template = _environment().get_template("report.html.j2")
     with EvidenceRenderer() as renderer:
         documents = [
@@ -231,6 +231,6 @@ def write_html(
         "css": (TEMPLATES / "report.css").read_text(encoding="utf-8"),
         "js": (TEMPLATES / "report.js").read_text(encoding="utf-8"),
     }
-    with out_path.open("w", encoding="utf-8") as handle:
+    with atomic_file(out_path) as temporary, temporary.open("w", encoding="utf-8") as handle:
         template.stream(context).dump(handle)
     return out_path
