@@ -1,4 +1,4 @@
-"""Output discipline: raw JSON on stdout, --format agreeing with --output."""
+"""Output discipline: raw JSON on stdout, --format agreeing with --output, non-PDFs named once."""
 
 from __future__ import annotations
 
@@ -119,3 +119,42 @@ def test_an_unwritable_output_is_one_line(report, tmp_path):
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert "r.json" in line and "Traceback" not in result.output
+
+
+@pytest.fixture()
+def mixed_folder(report, tmp_path) -> Path:
+    folder = tmp_path / "kanwil"
+    folder.mkdir()
+    (folder / "laporan.pdf").write_bytes(report.read_bytes())
+    (folder / "catatan.docx").write_bytes(b"PK\x03\x04 not a report")
+    (folder / ".DS_Store").write_bytes(b"\0")  # hidden: nobody's input
+    (folder / "~$catatan.docx").write_bytes(b"\0")  # Word's lock file
+    return folder
+
+
+def test_non_pdfs_in_a_folder_are_named_once(mixed_folder):
+    result = run("check", mixed_folder, *QUICK)
+    assert result.exit_code == 0, result.output
+    note = f"1 berkas bukan PDF dilewati: {mixed_folder / 'catatan.docx'}"
+    assert result.stderr.count(note) == 1 and note not in result.stdout
+    assert "DS_Store" not in result.output and "~$" not in result.output
+    english = run("check", mixed_folder, *QUICK, "--lang", "en")
+    assert "1 non-PDF file(s) skipped: " in english.stderr
+
+
+def test_non_pdfs_are_recorded_in_the_reports(mixed_folder):
+    out = mixed_folder / "reviu.json"  # our own report, in the folder audited: not mentioned
+    out.write_text("{}", encoding="utf-8")
+    assert run("check", mixed_folder, "--output", out, *QUICK).exit_code == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, findings_schema())
+    assert document["skipped"] == [
+        {"path": str(mixed_folder / "catatan.docx"), "reason": "not-pdf"}
+    ]
+
+
+def test_non_pdfs_are_named_in_the_html_summary(mixed_folder, tmp_path):
+    html = tmp_path / "reviu.html"
+    assert run("check", mixed_folder, "--output", html, *QUICK, "--lang", "en").exit_code == 0
+    note = f"1 non-PDF file(s) skipped: {mixed_folder / 'catatan.docx'}"
+    assert note in html.read_text(encoding="utf-8")

@@ -163,26 +163,30 @@ def check(
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
+    from lkjip_audit.report.console import skipped_note
 
     format = _report_format(format, output, lang)
     if format in FILE_FORMATS and output is None:
         raise fail(f"--format {format.value} writes a file: give it with --output.")
     ruleset = _load_rules(rules)
-    pdfs, missing = find_pdfs(paths)
-    for path in missing:
+    inputs = find_pdfs(paths, own=[output] if output else [])
+    for path in inputs.missing:
         stderr.print(f"[yellow]lkjip-audit:[/yellow] {path} does not exist; skipped.")
-    if not pdfs:
+    note = skipped_note(inputs.not_pdf, lang.value)
+    if note:
+        stderr.print(f"[yellow]lkjip-audit:[/yellow] {escape(note)}", soft_wrap=True)
+    if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
     recap_facts = _read_recap(rekap) if rekap else None
     results = audit_many(
-        pdfs,
+        inputs.pdfs,
         ruleset,
         rekap=recap_facts,
         workers=workers or _default_workers(),
         use_cache=not no_cache,
     )
     with _writing_to(output, lang):
-        _write_report(format, results, ruleset, lang, output)
+        _write_report(format, results, ruleset, lang, output, inputs.not_pdf)
     if statistics:
         from lkjip_audit.report.statistics import render_statistics
 
@@ -197,7 +201,9 @@ def check(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-def _write_report(format: Format, results, ruleset, lang: Lang, output: Path | None) -> None:
+def _write_report(
+    format: Format, results, ruleset, lang: Lang, output: Path | None, skipped: list[Path]
+) -> None:
     """Write the report in ``format`` to ``output``, or to the terminal when there is none."""
     from lkjip_audit.atomic import atomic_file
     from lkjip_audit.report.console import render_console
@@ -206,9 +212,9 @@ def _write_report(format: Format, results, ruleset, lang: Lang, output: Path | N
     from lkjip_audit.report.tables import write_csv, write_xlsx
 
     if format is Format.json:
-        _emit(dumps(report_json(results, ruleset, lang.value)), output)
+        _emit(dumps(report_json(results, ruleset, lang.value, skipped=skipped)), output)
     elif format is Format.html:
-        typer.echo(f"HTML: {write_html(results, ruleset, lang.value, output)}")
+        typer.echo(f"HTML: {write_html(results, ruleset, lang.value, output, skipped=skipped)}")
     elif format is Format.csv:
         typer.echo(f"CSV: {write_csv(results, lang.value, output)}")
     elif format is Format.xlsx:

@@ -17,6 +17,7 @@ from lkjip_audit import __version__
 from lkjip_audit.atomic import atomic_file
 from lkjip_audit.findings import Category, DocumentResult, Finding, Severity
 from lkjip_audit.report.console import WORDS as CONSOLE_WORDS
+from lkjip_audit.report.console import skipped_note
 from lkjip_audit.report.coverage import (
     CATEGORY_TEXT,
     STATUS_WORDS,
@@ -189,12 +190,14 @@ def write_html(
     out_path: Path,
     *,
     pdf_paths: Mapping[str, Path] | None = None,
+    skipped: Sequence[Path] = (),
 ) -> Path:
     """Write the HTML report of ``results`` to ``out_path`` and return the path.
 
     ``pdf_paths`` maps a result's ``path`` to where its PDF can be read now, for results
     audited elsewhere; by default each result's own ``path`` is used. A PDF that cannot be
-    opened only costs its findings their images.
+    opened only costs its findings their images. ``skipped`` are the files in the folders
+    given that are not PDFs; the summary names them.
     """
     lang = lang if lang in WORDS else "id"
     pdf_paths = pdf_paths or {}
@@ -227,6 +230,7 @@ def write_html(
         "documents": documents,
         "ruleset": ruleset,
         "summary": summary(results),
+        "skipped": skipped_note(skipped, lang),
         "generated": WORDS[lang]["generated"].format(version=__version__, when=when),
         "css": (TEMPLATES / "report.css").read_text(encoding="utf-8"),
         "js": (TEMPLATES / "report.js").read_text(encoding="utf-8"),
