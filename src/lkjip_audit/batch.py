@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip_audit.audit import audit_file, extraction_finding
@@ -15,18 +16,44 @@ from lkjip_audit.rules.model import RuleSet
 log = logging.getLogger(__name__)
 
 
-def find_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """The PDFs named or found (recursively) under ``paths``, and the paths that do not exist."""
-    found: list[Path] = []
-    missing: list[Path] = []
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What the paths given hold: the PDFs to audit and what was left out."""
+
+    pdfs: list[Path]
+    missing: list[Path]
+    """Paths given that do not exist."""
+    not_pdf: list[Path]
+    """Files in a given folder that are not PDFs: skipped, and the reports say so."""
+
+
+def _worth_mentioning(path: Path, folder: Path, ours: set[Path]) -> bool:
+    """A file the user may have meant to audit: not hidden, not an Office lock file
+    (``~$x.docx``), not the report this run writes."""
+    hidden = any(part.startswith((".", "~$")) for part in path.relative_to(folder).parts)
+    return path.is_file() and not hidden and path.resolve() not in ours
+
+
+def find_pdfs(paths: Iterable[Path], *, own: Iterable[Path] = ()) -> Inputs:
+    """The PDFs named or found (recursively) under ``paths``, and what was left out.
+
+    ``own`` are the files this run writes (its report): when they sit in a folder being
+    audited they are neither inputs nor worth mentioning.
+    """
+    ours = {p.resolve() for p in own}
+    inputs = Inputs([], [], [])
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf"))
+            for found in sorted(path.rglob("*")):
+                if found.suffix.lower() == ".pdf":
+                    inputs.pdfs.append(found)
+                elif _worth_mentioning(found, path, ours):
+                    inputs.not_pdf.append(found)
         elif path.exists():
-            found.append(path)
+            inputs.pdfs.append(path)
         else:
-            missing.append(path)
-    return found, missing
+            inputs.missing.append(path)
+    return inputs
 
 
 def _failed(path: Path, error: BaseException) -> DocumentResult:

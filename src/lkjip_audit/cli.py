@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -41,6 +43,14 @@ class Format(StrEnum):
 
 
 FILE_FORMATS = (Format.html, Format.csv, Format.xlsx)
+EXTENSION_FORMATS = {
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".json": Format.json,
+    ".csv": Format.csv,
+    ".xlsx": Format.xlsx,
+}
+"""What an ``--output`` extension says the report is, so that ``--format`` may be left out."""
 
 
 class FailOn(StrEnum):
@@ -53,10 +63,64 @@ stderr = Console(stderr=True)
 
 
 def fail(message: str) -> typer.Exit:
-    """Print a usage problem in plain words and give the exit for usage errors."""
-    # The message may quote a user's text ("[Satuan Kerja]"): not markup.
-    stderr.print(f"[bold red]lkjip-audit:[/bold red] {escape(message)}")
+    """Print a usage problem in plain words and give the exit for usage errors.
+
+    On one line however narrow the terminal (soft wrap), and user text or a path's brackets are text, not markup.
+    """
+    stderr.print(f"[bold red]lkjip-audit:[/bold red] {escape(message)}", soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
+
+
+USAGE = {
+    "id": {
+        "clash": "--format {format} bertentangan dengan --output {output}: samakan, "
+        "atau hilangkan --format.",
+        "unwritable": "laporan tidak dapat ditulis ke {output}: {reason}.",
+    },
+    "en": {
+        "clash": "--format {format} contradicts --output {output}: make them agree, "
+        "or leave --format out.",
+        "unwritable": "the report cannot be written to {output}: {reason}.",
+    },
+}
+
+
+def _report_format(format: Format | None, output: Path | None, lang: Lang) -> Format:
+    """The format asked for, else the one ``output``'s extension says, else console."""
+    implied = EXTENSION_FORMATS.get(output.suffix.lower()) if output else None
+    if format and implied and format is not implied:
+        raise fail(USAGE[lang.value]["clash"].format(format=format.value, output=output))
+    return format or implied or Format.console
+
+
+@contextmanager
+def _writing_to(output: Path | None, lang: Lang) -> Iterator[None]:
+    """A report file that cannot be written (no such folder, no permission, disk full) is a
+    one-line usage error; trouble writing to the terminal (a closed pipe) is not ours to
+    word."""
+    try:
+        yield
+    except OSError as error:
+        if output is None:
+            raise
+        reason = error.strerror or str(error)
+        raise fail(USAGE[lang.value]["unwritable"].format(output=output, reason=reason)) from None
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """A finished text report to ``output`` (whole or not at all), or to stdout as it is.
+
+    Never through rich: a rich console wraps long lines at the terminal width (80 columns
+    when piped), which would break the strings of a JSON document.
+    """
+    from lkjip_audit.atomic import atomic_file
+
+    if output is None:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        return
+    with atomic_file(output) as temporary:
+        temporary.write_text(text + "\n", encoding="utf-8")
 
 
 def _load_rules(rules: Path | None):
@@ -79,7 +143,10 @@ def check(
     ],
     rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap (PDF, XLSX or CSV).")] = None,
     rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
-    format: Annotated[Format, typer.Option("--format", help="Report format.")] = Format.console,
+    format: Annotated[
+        Format | None,
+        typer.Option("--format", help="Report format (default: from --output, else console)."),
+    ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report to this file.")] = None,
     fail_on: Annotated[
         FailOn, typer.Option(help="Exit 1 when a finding at or above this severity exists.")
@@ -96,41 +163,30 @@ def check(
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
-    from lkjip_audit.report.console import render_console
-    from lkjip_audit.report.json_report import dumps, report_json
+    from lkjip_audit.report.console import skipped_note
 
+    format = _report_format(format, output, lang)
     if format in FILE_FORMATS and output is None:
         raise fail(f"--format {format.value} writes a file: give it with --output.")
     ruleset = _load_rules(rules)
-    pdfs, missing = find_pdfs(paths)
-    for path in missing:
+    inputs = find_pdfs(paths, own=[output] if output else [])
+    for path in inputs.missing:
         stderr.print(f"[yellow]lkjip-audit:[/yellow] {path} does not exist; skipped.")
-    if not pdfs:
+    note = skipped_note(inputs.not_pdf, lang.value)
+    if note:
+        stderr.print(f"[yellow]lkjip-audit:[/yellow] {escape(note)}", soft_wrap=True)
+    if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
     recap_facts = _read_recap(rekap) if rekap else None
     results = audit_many(
-        pdfs,
+        inputs.pdfs,
         ruleset,
         rekap=recap_facts,
         workers=workers or _default_workers(),
         use_cache=not no_cache,
     )
-    if format in FILE_FORMATS:
-        typer.echo(f"{format.value.upper()}: {_write_file(format, results, ruleset, lang, output)}")
-    elif format is Format.json:
-        text = dumps(report_json(results, ruleset, lang.value))
-        if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text + "\n", encoding="utf-8")
-        else:
-            typer.echo(text)
-    else:
-        if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            with output.open("w", encoding="utf-8") as handle:
-                render_console(results, Console(file=handle, width=120), lang.value)
-        else:
-            render_console(results, Console(), lang.value)
+    with _writing_to(output, lang):
+        _write_report(format, results, ruleset, lang, output, inputs.not_pdf)
     if statistics:
         from lkjip_audit.report.statistics import render_statistics
 
@@ -145,16 +201,29 @@ def check(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-def _write_file(format: Format, results, ruleset, lang: Lang, output: Path) -> Path:
-    """Write an HTML, CSV or XLSX report to ``output``; returns the path written."""
+def _write_report(
+    format: Format, results, ruleset, lang: Lang, output: Path | None, skipped: list[Path]
+) -> None:
+    """Write the report in ``format`` to ``output``, or to the terminal when there is none."""
+    from lkjip_audit.atomic import atomic_file
+    from lkjip_audit.report.console import render_console
     from lkjip_audit.report.html import write_html
+    from lkjip_audit.report.json_report import dumps, report_json
     from lkjip_audit.report.tables import write_csv, write_xlsx
 
-    if format is Format.html:
-        return write_html(results, ruleset, lang.value, output)
-    if format is Format.csv:
-        return write_csv(results, lang.value, output)
-    return write_xlsx(results, ruleset, lang.value, output)
+    if format is Format.json:
+        _emit(dumps(report_json(results, ruleset, lang.value, skipped=skipped)), output)
+    elif format is Format.html:
+        typer.echo(f"HTML: {write_html(results, ruleset, lang.value, output, skipped=skipped)}")
+    elif format is Format.csv:
+        typer.echo(f"CSV: {write_csv(results, lang.value, output)}")
+    elif format is Format.xlsx:
+        typer.echo(f"XLSX: {write_xlsx(results, ruleset, lang.value, output)}")
+    elif output:
+        with atomic_file(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
+            render_console(results, Console(file=handle, width=120), lang.value)
+    else:
+        render_console(results, Console(), lang.value)
 
 
 def _read_recap(path: Path):
@@ -328,7 +397,11 @@ def rekap(
         Path | None, typer.Argument(help="With 'template': where to write (.csv, .xlsx, folder).")
     ] = None,
     rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
-    format: Annotated[Format, typer.Option("--format", help="console or json.")] = Format.console,
+    format: Annotated[
+        Format | None,
+        typer.Option("--format", help="console or json (default: --output's extension)."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option(help="Write the result to this file.")] = None,
     fail_on: Annotated[
         FailOn, typer.Option(help="Exit 1 at or above this severity.")
     ] = FailOn.error,
@@ -343,12 +416,17 @@ def rekap(
         for written in write_template(target):
             Console().print(str(written))
         return
+    format = _report_format(format, output, lang)
     if format not in (Format.console, Format.json):
         raise fail("rekap writes console or json.")
     text, code = rekap_command(
         path, _load_rules(rules), lang=lang.value, fmt=format.value, fail_on=fail_on.value
     )
-    (stderr if code == EXIT_USAGE else Console()).print(text, markup=False, highlight=False)
+    if code == EXIT_USAGE:
+        stderr.print(text, markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(code)
+    with _writing_to(output, lang):
+        _emit(text, output)
     raise typer.Exit(code)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -124,6 +123,7 @@ def rekap_command(
     """
     from lkjip_audit.rekap.model import RekapError
     from lkjip_audit.rekap.read import read_rekap
+    from lkjip_audit.report.json_report import dumps
     from lkjip_audit.rules.loader import load_ruleset
 
     try:
@@ -131,11 +131,7 @@ def rekap_command(
     except RekapError as error:
         return str(error), 2
     result = RekapCheck(facts, check_rekap(facts, ruleset or load_ruleset()))
-    text = (
-        json.dumps(rekap_json(result, lang), ensure_ascii=False, indent=2)
-        if fmt == "json"
-        else rekap_text(result, lang)
-    )
+    text = dumps(rekap_json(result, lang)) if fmt == "json" else rekap_text(result, lang)
     if fail_on == "never":
         return text, 0
     threshold = Severity(fail_on).rank

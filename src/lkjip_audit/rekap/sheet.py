@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from lkjip_audit.atomic import atomic_file
 from lkjip_audit.rekap.model import IKM, IPK, Record, RekapError, RekapFacts, build_facts
 
 IKM_HEADER = (
@@ -263,13 +264,17 @@ def write_template(path: Path) -> list[Path]:
         book.remove(book.active)
         for lampiran, header in HEADERS.items():
             book.create_sheet(TABLE_NAMES[lampiran]).append(list(header))
-        book.save(path)
+        with atomic_file(path) as temporary:
+            book.save(temporary)
         return [path]
     if path.is_dir():
         targets = {lamp: path / name for lamp, name in DEFAULT_CSV_NAMES.items()}
     else:
         targets = {IKM: path, IPK: companion(path)}
     for lampiran, target in targets.items():
-        with target.open("w", newline="", encoding="utf-8") as handle:
+        with (
+            atomic_file(target) as temporary,
+            temporary.open("w", newline="", encoding="utf-8") as handle,
+        ):
             csv.writer(handle).writerow(HEADERS[lampiran])
     return list(targets.values())

@@ -34,6 +34,8 @@ WORDS = {
         "not_checked": "Tidak dapat diperiksa (tidak ada data yang terbaca): {categories}.",
         "no_rekap": "Pemeriksaan terhadap rekap Ditjen dilewati untuk {count} dokumen: tidak "
         "ada --rekap dan laporan tidak melampirkan rekap.",
+        "not_pdf": "{count} berkas bukan PDF dilewati: {names}",
+        "more": "dan {count} lainnya",
         DocumentStatus.AUDITED: "diperiksa",
         DocumentStatus.SCANNED: "hasil pindaian",
         DocumentStatus.ENCRYPTED: "terkunci kata sandi",
@@ -58,6 +60,8 @@ WORDS = {
         "not_checked": "Could not be checked (nothing to check was read): {categories}.",
         "no_rekap": "Checks against the Ditjen recap were skipped for {count} document(s): no "
         "--rekap was given and the report attaches no recap.",
+        "not_pdf": "{count} non-PDF file(s) skipped: {names}",
+        "more": "and {count} more",
         DocumentStatus.AUDITED: "audited",
         DocumentStatus.SCANNED: "scanned",
         DocumentStatus.ENCRYPTED: "password-protected",
@@ -66,6 +70,8 @@ WORDS = {
 }
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 EVIDENCE_CHARS = 90
+SKIPPED_NAMES = 10
+"""The note on skipped files names this many; the JSON report lists them all."""
 
 
 def _header(result: DocumentResult, words: dict) -> str:
@@ -110,6 +116,17 @@ def _overview(results: Sequence[DocumentResult], words: dict) -> Table:
         counts = [sum(f.severity is s for f in result.findings) for s in Severity]
         table.add_row(escape(name), words[result.status], *(str(c) for c in counts))
     return table
+
+
+def skipped_note(skipped: Sequence[Path | str], lang: str) -> str | None:
+    """One line naming the non-PDF files a folder held, or None when there were none."""
+    if not skipped:
+        return None
+    words = WORDS[lang]
+    names = [str(path) for path in skipped[:SKIPPED_NAMES]]
+    if len(skipped) > SKIPPED_NAMES:
+        names.append(words["more"].format(count=len(skipped) - SKIPPED_NAMES))
+    return words["not_pdf"].format(count=len(skipped), names=", ".join(names))
 
 
 def render_console(results: Sequence[DocumentResult], console: Console, lang: str) -> None:

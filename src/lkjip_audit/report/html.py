@@ -14,8 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lkjip_audit import __version__
+from lkjip_audit.atomic import atomic_file
 from lkjip_audit.findings import Category, DocumentResult, Finding, Severity
 from lkjip_audit.report.console import WORDS as CONSOLE_WORDS
+from lkjip_audit.report.console import skipped_note
 from lkjip_audit.report.coverage import (
     CATEGORY_TEXT,
     STATUS_WORDS,
@@ -188,18 +190,19 @@ def write_html(
     out_path: Path,
     *,
     pdf_paths: Mapping[str, Path] | None = None,
+    skipped: Sequence[Path] = (),
 ) -> Path:
     """Write the HTML report of ``results`` to ``out_path`` and return the path.
 
     ``pdf_paths`` maps a result's ``path`` to where its PDF can be read now, for results
     audited elsewhere; by default each result's own ``path`` is used. A PDF that cannot be
-    opened only costs its findings their images.
+    opened only costs its findings their images. ``skipped`` are the files in the folders
+    given that are not PDFs; the summary names them.
     """
     lang = lang if lang in WORDS else "id"
     pdf_paths = pdf_paths or {}
     categories = panel_categories(ruleset, results)
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     template = _environment().get_template("report.html.j2")
     with EvidenceRenderer() as renderer:
         documents = [
@@ -227,10 +230,11 @@ def write_html(
         "documents": documents,
         "ruleset": ruleset,
         "summary": summary(results),
+        "skipped": skipped_note(skipped, lang),
         "generated": WORDS[lang]["generated"].format(version=__version__, when=when),
         "css": (TEMPLATES / "report.css").read_text(encoding="utf-8"),
         "js": (TEMPLATES / "report.js").read_text(encoding="utf-8"),
     }
-    with out_path.open("w", encoding="utf-8") as handle:
+    with atomic_file(out_path) as temporary, temporary.open("w", encoding="utf-8") as handle:
         template.stream(context).dump(handle)
     return out_path

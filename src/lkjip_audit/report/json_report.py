@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from lkjip_audit import __version__
@@ -48,8 +49,14 @@ def summary(results: Sequence[DocumentResult]) -> dict[str, int]:
     }
 
 
-def report_json(results: Sequence[DocumentResult], ruleset: RuleSet, lang: str) -> dict[str, Any]:
-    """The whole findings-v1 document for ``results``."""
+def report_json(
+    results: Sequence[DocumentResult],
+    ruleset: RuleSet,
+    lang: str,
+    *,
+    skipped: Sequence[Path] = (),
+) -> dict[str, Any]:
+    """The whole findings-v1 document for ``results``; ``skipped``: files that are not PDFs."""
     return {
         "schema": SCHEMA_ID,
         "tool": {"name": "lkjip-audit", "version": __version__},
@@ -69,6 +76,9 @@ def report_json(results: Sequence[DocumentResult], ruleset: RuleSet, lang: str) 
             for r in results
         ],
         "summary": summary(results),
+        # Additive (contract: fields are only ever added): files in the folders given that
+        # were not audited, with why, so a dashboard can tell "not sent" from "not a PDF".
+        "skipped": [{"path": str(path), "reason": "not-pdf"} for path in skipped],
     }
 
 

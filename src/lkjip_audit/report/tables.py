@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip_audit.atomic import atomic_file
 from lkjip_audit.findings import DocumentResult
 from lkjip_audit.report.coverage import (
     CATEGORY_TEXT,
@@ -136,8 +137,10 @@ def _safe_csv(value: object) -> object:
 def write_csv(results: Sequence[DocumentResult], lang: str, out_path: Path) -> Path:
     """Write the finding rows as CSV (UTF-8 with BOM so that Excel reads the accents)."""
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    with out_path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with (
+        atomic_file(out_path) as temporary,
+        temporary.open("w", encoding="utf-8-sig", newline="") as handle,
+    ):
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         for row in finding_rows(results, lang):
@@ -250,6 +253,6 @@ def write_xlsx(
     for letter, width in zip("ABCDEF", (5, 28, 70, 50, 18, 12), strict=True):
         reviu.column_dimensions[letter].width = width
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(out_path)
+    with atomic_file(out_path) as temporary:
+        book.save(temporary)
     return out_path
