@@ -50,6 +50,11 @@ class FailOn(StrEnum):
 
 stderr = Console(stderr=True)
 
+RulesOption = Annotated[
+    Path | None,
+    typer.Option(help="A rule set or profile (YAML), or a shipped one: lkjip:imigrasi."),
+]
+
 
 def fail(message: str) -> typer.Exit:
     """Print a usage problem in plain words and give the exit for usage errors."""
@@ -76,7 +81,7 @@ def check(
         list[Path], typer.Argument(help="PDF files or folders (searched recursively).")
     ],
     rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap (PDF, XLSX or CSV).")] = None,
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     format: Annotated[Format, typer.Option("--format", help="Report format.")] = Format.console,
     output: Annotated[Path | None, typer.Option(help="Write the report to this file.")] = None,
     fail_on: Annotated[
@@ -166,7 +171,7 @@ def _read_recap(path: Path):
 
 @rules_app.command("list")
 def rules_list(
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.id,
 ) -> None:
     """List the rules in force: id, category, severity, title."""
@@ -194,7 +199,7 @@ def rules_list(
 @rules_app.command("explain")
 def rules_explain(
     rule_id: Annotated[str, typer.Argument(help="The rule id, e.g. PLH001.")],
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.id,
 ) -> None:
     """Explain one rule: what it checks, why, an example, and how the check works."""
@@ -276,7 +281,7 @@ def _show_facts(path: Path, name: str, format: Format, *, use_cache: bool) -> in
 def eval_(
     truth: Annotated[Path, typer.Argument(help="A truth file (lkjip-audit/truth@1).")],
     rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap to check against.")] = None,
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes.")] = None,
     documents: Annotated[
         Path | None, typer.Option(help="Folder of the documents (default: the truth's folder).")
@@ -320,7 +325,7 @@ def rekap(
     target: Annotated[
         Path | None, typer.Argument(help="With 'template': where to write (.csv, .xlsx, folder).")
     ] = None,
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     format: Annotated[Format, typer.Option("--format", help="console or json.")] = Format.console,
     fail_on: Annotated[
         FailOn, typer.Option(help="Exit 1 at or above this severity.")
