@@ -4,18 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS := corpus/out
+PY_SOURCES := src tests corpus rules setup.py
 
 .PHONY: test demo bench corpus eval lint format clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests corpus
-	$(BIN)/ruff format --check src tests corpus
+	$(BIN)/ruff check $(PY_SOURCES)
+	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/pytest
 
 demo: $(STAMP)
@@ -38,10 +39,10 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_check.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests corpus
+	$(BIN)/ruff check $(PY_SOURCES)
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests corpus
+	$(BIN)/ruff format $(PY_SOURCES)
 
 clean:
 	rm -rf $(VENV) $(CORPUS) .pytest_cache .ruff_cache

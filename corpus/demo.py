@@ -31,11 +31,10 @@ def write_demo(out: Path) -> list[Path]:
         path = out / plan.file
         path.write_bytes(built.rendered.pdf)
         written.append(path)
-    # The real report is the most instructive sample, when the shared seed text is at hand.
-    if DEFAULT_TEXT.exists():
-        seed = out / "seed_belakang_padang_2023.pdf"
-        render_seed_pdf(DEFAULT_TEXT, seed)
-        written.append(seed)
+    # The real report is the most instructive sample.
+    seed = out / "seed_belakang_padang_2023.pdf"
+    render_seed_pdf(DEFAULT_TEXT, seed)
+    written.append(seed)
     return written
 
 

@@ -1,6 +1,6 @@
 """Lay the seed report's plain text out as a PDF, page by page, and write its truth file.
 
-The seed (``../shared/seed/000_69e92abe84ac6830.txt``) is the text of one real LKjIP,
+The seed (``corpus/data/seed/000_69e92abe84ac6830.txt``) is the text of one real LKjIP,
 extracted from a PDF. It carries no form feeds; page boundaries survive only as traces of
 the extraction, so :func:`split_pages` reads them back with three rules:
 
@@ -53,8 +53,7 @@ from reportlab.pdfgen import canvas
 
 from corpus.model import UNSUR_SKM
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEXT = REPO_ROOT.parent / "shared" / "seed" / "000_69e92abe84ac6830.txt"
+DEFAULT_TEXT = Path(__file__).resolve().parent / "data" / "seed" / "000_69e92abe84ac6830.txt"
 SEED_FILE = "seed.pdf"
 SEED_SATKER = "Kantor Imigrasi Kelas II TPI Belakang Padang"
 SEED_KODE_SATKER = "408128"

@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite: the seed report (text and PDF), the recap PDF, the bad
-inputs and the shipped rule set, each generated once per test session."""
+inputs and the shipped rule set, each generated once per test session; and the real reports
+beside the checkout, for the tests that need them."""
 
 from __future__ import annotations
 
@@ -16,13 +17,28 @@ from lkjip_audit.rules.loader import load_ruleset
 from lkjip_audit.rules.model import RuleSet
 
 REPO = Path(__file__).resolve().parents[1]
-SEED_TEXT = REPO.parent / "shared" / "seed" / "000_69e92abe84ac6830.txt"
+# Real LKjIP PDFs are not ours to redistribute: they stay beside the checkout, never in it.
+SHARED_REAL = REPO.parent / "shared" / "real"
+NO_SHARED_REAL = "../shared/real is not beside this checkout: real-report tests need it"
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     """The full text of the real report (Kantor Imigrasi Kelas II TPI Belakang Padang, 2023)."""
-    return SEED_TEXT.read_text(encoding="utf-8")
+    return DEFAULT_TEXT.read_text(encoding="utf-8")
+
+
+def skip_without_shared_real() -> None:
+    """Skip the running test, with a visible reason, when ``../shared/real`` is absent."""
+    if not SHARED_REAL.is_dir():
+        pytest.skip(NO_SHARED_REAL)
+
+
+@pytest.fixture(scope="session")
+def real_reports() -> Path:
+    """The folder of real report PDFs beside the checkout; skips the test when it is absent."""
+    skip_without_shared_real()
+    return SHARED_REAL
 
 
 @pytest.fixture(scope="session")
@@ -76,3 +92,12 @@ def pytest_configure(config: pytest.Config) -> None:
     import tempfile
 
     os.environ.setdefault("LKJIP_AUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="lkjip-audit-cache-"))
+    config.addinivalue_line(
+        "markers", "requires_shared_real: the test reads the real report PDFs in ../shared/real"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``requires_shared_real`` is skipped when ``../shared/real`` is absent."""
+    if item.get_closest_marker("requires_shared_real"):
+        skip_without_shared_real()

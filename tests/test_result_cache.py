@@ -4,7 +4,6 @@ changed rule set or file is audited again."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from test_cli import write_report
@@ -37,8 +36,7 @@ def test_edited_rules_and_edited_file_miss_the_cache(tmp_path, ruleset):
     pdf = write_report(tmp_path / "r.pdf", {5: ["Nilai sebesar [3,18 (contoh)] indeks."]})
     assert audit_file(pdf, ruleset).findings
     profile = tmp_path / "profile.yaml"
-    default = Path(ruleset.source).resolve()
-    profile.write_text(f"extends: {default}\ndisable: [PLH001]\n", encoding="utf-8")
+    profile.write_text("extends: lkjip:default\ndisable: [PLH001]\n", encoding="utf-8")
     edited_rules = load_ruleset(profile)
     assert not [f for f in audit_file(pdf, edited_rules).findings if f.rule == "PLH001"]
     write_report(pdf)

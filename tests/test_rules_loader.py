@@ -1,4 +1,5 @@
-"""The rule set loader: the shipped rules load, profiles extend, bad files are named."""
+"""The rule set loader: the shipped rules load, profiles extend (a user's file may name a
+shipped set as ``lkjip:NAME``), bad files are named."""
 
 from __future__ import annotations
 
@@ -50,6 +51,45 @@ def test_profile_extends_disables_and_overrides(tmp_path):
     assert loaded.rules[0].params.patterns == ("XXX",)
     assert loaded.settings == {"capaian_cap": 100}
     assert loaded.sha256 != load_ruleset(base).sha256
+
+
+def test_shipped_sets_are_named_by_their_lkjip_name(ruleset):
+    assert ruleset.source == "lkjip:default"
+    assert ruleset.get("PLH001").source == "lkjip:lkjip/text"
+    imigrasi = load_ruleset("lkjip:imigrasi")
+    assert imigrasi.source == "lkjip:imigrasi"
+    assert {r.id for r in imigrasi.rules} == {r.id for r in ruleset.rules}
+    assert imigrasi.settings["lower_is_better"]
+
+
+def test_user_profile_extends_a_shipped_set_from_any_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "mine.yaml", "rules:" + GOOD_RULE.format(id="USR001"))
+    profile = write(
+        tmp_path,
+        "kantor.yaml",
+        "extends: lkjip:imigrasi\ninclude: mine.yaml\nsettings: {capaian_cap: 120}\n"
+        "disable: [PLH001]\n",
+    )
+    loaded = load_ruleset(profile)
+    ids = {r.id for r in loaded.rules}
+    assert "USR001" in ids and "PLH001" not in ids and "NIP001" in ids
+    assert loaded.settings["capaian_cap"] == 120
+    assert loaded.settings["lower_is_better"], "the imigrasi settings are inherited"
+    assert loaded.source == "kantor.yaml"
+    assert loaded.get("USR001").source == "mine.yaml"
+
+
+def test_include_names_one_shipped_file(tmp_path):
+    budget = load_ruleset(write(tmp_path, "b.yaml", "include: lkjip:lkjip/budget.yaml\n"))
+    assert budget.rules and all(r.id.startswith("BUD") for r in budget.rules)
+
+
+def test_unknown_shipped_set_is_named(tmp_path):
+    with pytest.raises(RuleSetError, match="lkjip:nope: cannot be read"):
+        load_ruleset(write(tmp_path, "p.yaml", "extends: lkjip:nope\n"))
+    with pytest.raises(RuleSetError, match="lkjip:nope: no such rule file"):
+        load_ruleset("lkjip:nope")
 
 
 @pytest.mark.parametrize(

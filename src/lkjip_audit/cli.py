@@ -61,11 +61,17 @@ class FailOn(StrEnum):
 
 stderr = Console(stderr=True)
 
+RulesOption = Annotated[
+    Path | None,
+    typer.Option(help="A rule set or profile (YAML), or a shipped one: lkjip:imigrasi."),
+]
+
 
 def fail(message: str) -> typer.Exit:
     """Print a usage problem in plain words and give the exit for usage errors.
 
-    On one line however narrow the terminal (soft wrap), and user text or a path's brackets are text, not markup.
+    On one line however narrow the terminal (soft wrap); user text and a path's brackets
+    are text, not markup.
     """
     stderr.print(f"[bold red]lkjip-audit:[/bold red] {escape(message)}", soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
@@ -142,7 +148,7 @@ def check(
         list[Path], typer.Argument(help="PDF files or folders (searched recursively).")
     ],
     rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap (PDF, XLSX or CSV).")] = None,
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     format: Annotated[
         Format | None,
         typer.Option("--format", help="Report format (default: from --output, else console)."),
@@ -237,7 +243,7 @@ def _read_recap(path: Path):
 
 @rules_app.command("list")
 def rules_list(
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.id,
 ) -> None:
     """List the rules in force: id, category, severity, title."""
@@ -265,7 +271,7 @@ def rules_list(
 @rules_app.command("explain")
 def rules_explain(
     rule_id: Annotated[str, typer.Argument(help="The rule id, e.g. PLH001.")],
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.id,
 ) -> None:
     """Explain one rule: what it checks, why, an example, and how the check works."""
@@ -352,7 +358,7 @@ def _show_facts(path: Path, name: str, format: Format, *, use_cache: bool) -> in
 def eval_(
     truth: Annotated[Path, typer.Argument(help="A truth file (lkjip-audit/truth@1).")],
     rekap: Annotated[Path | None, typer.Option(help="The Ditjen recap to check against.")] = None,
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes.")] = None,
     documents: Annotated[
         Path | None, typer.Option(help="Folder of the documents (default: the truth's folder).")
@@ -396,7 +402,7 @@ def rekap(
     target: Annotated[
         Path | None, typer.Argument(help="With 'template': where to write (.csv, .xlsx, folder).")
     ] = None,
-    rules: Annotated[Path | None, typer.Option(help="A rule set or profile (YAML).")] = None,
+    rules: RulesOption = None,
     format: Annotated[
         Format | None,
         typer.Option("--format", help="console or json (default: --output's extension)."),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 from lkjip_audit import __version__
@@ -30,7 +31,8 @@ from lkjip_audit.report.evidence import EvidenceImage, EvidenceRenderer, finding
 from lkjip_audit.report.json_report import summary
 from lkjip_audit.rules.model import RuleSet
 
-TEMPLATES = Path(__file__).parent / "templates"
+# Shipped in the package: found through importlib, wherever the package is installed.
+TEMPLATE_PACKAGE, TEMPLATES = "lkjip_audit.report", "templates"
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 WORDS = {
@@ -171,11 +173,16 @@ def _document_view(
     return view
 
 
+def _template_file(name: str) -> str:
+    """A file shipped beside the templates, inlined into the report."""
+    return resources.files(TEMPLATE_PACKAGE).joinpath(TEMPLATES, name).read_text(encoding="utf-8")
+
+
 def _environment():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import Environment, PackageLoader, StrictUndefined
 
     return Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=PackageLoader(TEMPLATE_PACKAGE, TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -232,8 +239,8 @@ def write_html(
         "summary": summary(results),
         "skipped": skipped_note(skipped, lang),
         "generated": WORDS[lang]["generated"].format(version=__version__, when=when),
-        "css": (TEMPLATES / "report.css").read_text(encoding="utf-8"),
-        "js": (TEMPLATES / "report.js").read_text(encoding="utf-8"),
+        "css": _template_file("report.css"),
+        "js": _template_file("report.js"),
     }
     with atomic_file(out_path) as temporary, temporary.open("w", encoding="utf-8") as handle:
         template.stream(context).dump(handle)

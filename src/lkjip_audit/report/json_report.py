@@ -84,7 +84,8 @@ def report_json(
 
 def findings_schema() -> dict[str, Any]:
     """The JSON Schema of findings-v1, shipped in the package."""
-    text = resources.files("lkjip_audit.schema").joinpath("findings-v1.schema.json").read_text()
+    schema = resources.files("lkjip_audit.schema").joinpath("findings-v1.schema.json")
+    text = schema.read_text(encoding="utf-8")
     return json.loads(text)
 
 

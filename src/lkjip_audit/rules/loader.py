@@ -2,12 +2,17 @@
 
 A rule set file may hold:
 
-    extends: default.yaml        # a profile: start from another rule set
+    extends: lkjip:imigrasi      # a profile: start from another rule set
     include: [lkjip/*.yaml]      # more rules, relative to this file (globs allowed)
     settings: {capaian_cap: 100} # profile settings the checks read
     disable: [PLH002]            # rules switched off
     override: {NIP002: {severity: warning, params: {...}}}
     rules: [...]                 # rules; a rule with an id already loaded replaces it
+
+A file named in ``extends`` or ``include`` is relative to the file naming it, except that
+``lkjip:NAME`` names a shipped rule set (``lkjip:default``, ``lkjip:imigrasi``,
+``lkjip:lkjip/budget.yaml``; ``.yaml`` is implied). The shipped sets are the data package
+``lkjip_audit.rulesets`` (the repository's ``rules/`` folder), found with importlib.resources.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
+from functools import cache
+from importlib import resources
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
@@ -25,7 +32,9 @@ from lkjip_audit.rules.model import Rule, RuleSet
 from lkjip_audit.rules.params import ParamError
 from lkjip_audit.rules.registry import CHECK_KINDS, load_check_kinds
 
-DEFAULT_RULES = Path(__file__).resolve().parents[3] / "rules" / "default.yaml"
+SHIPPED = "lkjip:"
+SHIPPED_PACKAGE = "lkjip_audit.rulesets"
+DEFAULT_RULES = f"{SHIPPED}default"
 LANGS = ("id", "en")
 RULE_KEYS = {"id", "category", "severity", "title", "message", "check", "params", "why", "example"}
 FILE_KEYS = {"extends", "include", "settings", "disable", "override", "rules", "name"}
@@ -36,8 +45,36 @@ class RuleSetError(Exception):
 
     def __init__(self, file: Path, problem: str, rule: str | None = None) -> None:
         self.file, self.rule, self.problem = file, rule, problem
-        where = f"{file}" + (f", rule {rule}" if rule else "")
+        where = _shown(file) + (f", rule {rule}" if rule else "")
         super().__init__(f"{where}: {problem}")
+
+
+@cache
+def shipped_folder() -> Path:
+    """The folder of the shipped rule sets (the package ``lkjip_audit.rulesets``)."""
+    # pip installs a package as a folder (wheel or editable), so the resource is a real path;
+    # the loader needs one to glob includes and to recognise a cycle of files.
+    return Path(str(resources.files(SHIPPED_PACKAGE))).resolve()
+
+
+def _place(name: str, relative_to: Path) -> tuple[Path, str]:
+    """The folder and the file name (or glob) that ``name`` means in a file in ``relative_to``."""
+    if not name.startswith(SHIPPED):
+        return relative_to, name
+    name = name.removeprefix(SHIPPED)
+    return shipped_folder(), name if PurePath(name).suffix else f"{name}.yaml"
+
+
+def _shown(path: Path) -> str:
+    """A rule file as a reader names it: ``lkjip:NAME`` for a shipped set, else relative to the
+    working folder when inside it."""
+    path = path.resolve()
+    if path.is_relative_to(shipped_folder()):
+        return SHIPPED + path.relative_to(shipped_folder()).with_suffix("").as_posix()
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -111,7 +148,7 @@ def parse_rule(path: Path, data: Any) -> Rule:
         params=typed,
         why=_texts(path, rule_id, data, "why", required=False),
         example=_texts(path, rule_id, data, "example", required=False),
-        source=str(path),
+        source=_shown(path),
     )
 
 
@@ -120,7 +157,8 @@ def _included(path: Path, patterns: Any) -> list[Path]:
         patterns = [patterns]
     files: list[Path] = []
     for pattern in patterns or []:
-        matched = sorted(path.parent.glob(str(pattern)))
+        folder, name = _place(str(pattern), path.parent)
+        matched = sorted(folder.glob(name))
         if not matched:
             raise RuleSetError(path, f"include {pattern!r} matches no file")
         files.extend(matched)
@@ -136,7 +174,8 @@ def _load(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Rule], dict[str
     settings: dict[str, Any] = {}
     digest = path.read_bytes()
     if data.get("extends"):
-        rules, settings, base = _load(path.parent / str(data["extends"]), (*seen, path))
+        folder, name = _place(str(data["extends"]), path.parent)
+        rules, settings, base = _load(folder / name, (*seen, path))
         digest = base + digest
     for included in _included(path, data.get("include")):
         inner, inner_settings, inner_bytes = _load(included, (*seen, path))
@@ -173,18 +212,12 @@ def _as_yaml(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _shown(path: Path) -> str:
-    """The rule file as a reader knows it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def load_ruleset(path: Path | None = None) -> RuleSet:
-    """Load the rule set at ``path`` (the shipped ``rules/default.yaml`` when None)."""
+def load_ruleset(path: Path | str | None = None) -> RuleSet:
+    """Load the rule set at ``path``: a file, or ``lkjip:NAME`` for a shipped set (the shipped
+    ``lkjip:default`` when None)."""
     load_check_kinds()
-    path = Path(path) if path else DEFAULT_RULES
+    folder, name = _place(str(path or DEFAULT_RULES), Path())
+    path = folder / name
     if not path.is_file():
         raise RuleSetError(path, "no such rule file")
     rules, settings, digest = _load(path, ())
