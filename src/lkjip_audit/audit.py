@@ -169,6 +169,8 @@ def _audit(
         result.findings.append(extraction_finding("EXT002", unreadable_pages, Severity.WARNING))
     meta, facts, problems = read_facts(doc)
     result.satker, result.year = meta.satker, meta.year
+    ruleset = ruleset.for_document(meta.satker)
+    result.profile = ruleset.source
     result.findings.extend(problems)
     if rekap is None:
         rekap = _attached_rekap(doc, path, result.findings)

@@ -110,6 +110,9 @@ class DocumentResult:
     year: int | None = None
     findings: list[Finding] = field(default_factory=list)
     coverage: list[Coverage] | None = None
+    profile: str | None = None
+    """The rule set the document was checked with (a profile picked by its satker, or the one
+    given with ``--rules``)."""
     rekap: str | None = None
     """Where the recap the report was held against came from (a file, or the report's own
     attachment), or None when no recap was available and its checks were skipped."""

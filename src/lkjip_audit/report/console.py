@@ -23,6 +23,7 @@ WORDS = {
         "year": "tahun",
         "status": "status",
         "unknown": "satker tidak dikenali",
+        "profile": "profil aturan",
         "clean": "Tidak ada temuan.",
         "page": "Hlm.",
         "rule": "Aturan",
@@ -49,6 +50,7 @@ WORDS = {
         "year": "year",
         "status": "status",
         "unknown": "satker not recognised",
+        "profile": "rule profile",
         "clean": "No findings.",
         "page": "Page",
         "rule": "Rule",
@@ -82,6 +84,8 @@ def _header(result: DocumentResult, words: dict) -> str:
         f"{result.pages or 0} {words['pages']}",
         f"{words['status']}: {words[result.status]}",
     ]
+    if result.profile:
+        parts.append(f"{words['profile']}: {escape(result.profile)}")
     return " · ".join(parts) + f"\n[dim]{escape(result.path)}[/dim]"
 
 

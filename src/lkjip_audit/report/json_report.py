@@ -70,6 +70,7 @@ def report_json(
                 "pages": r.pages,
                 "satker": r.satker,
                 "year": r.year,
+                "profile": r.profile,
                 "rekap": r.rekap,
                 "findings": [finding_json(f, lang) for f in r.findings],
             }

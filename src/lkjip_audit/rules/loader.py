@@ -18,6 +18,7 @@ A file named in ``extends`` or ``include`` is relative to the file naming it, ex
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
@@ -37,7 +38,11 @@ SHIPPED_PACKAGE = "lkjip_audit.rulesets"
 DEFAULT_RULES = f"{SHIPPED}default"
 LANGS = ("id", "en")
 RULE_KEYS = {"id", "category", "severity", "title", "message", "check", "params", "why", "example"}
-FILE_KEYS = {"extends", "include", "settings", "disable", "override", "rules", "name"}
+FILE_KEYS = {
+    "extends", "include", "settings", "disable", "override", "rules", "name", "applies_to"
+}  # fmt: skip
+AUTO_PROFILES = (f"{SHIPPED}imigrasi", f"{SHIPPED}pemda")
+"""Shipped profiles a document picks by its satker when no rule set is given."""
 
 
 class RuleSetError(Exception):
@@ -212,11 +217,19 @@ def _as_yaml(rule: Rule) -> dict[str, Any]:
     }
 
 
-def load_ruleset(path: Path | str | None = None) -> RuleSet:
-    """Load the rule set at ``path``: a file, or ``lkjip:NAME`` for a shipped set (the shipped
-    ``lkjip:default`` when None)."""
-    load_check_kinds()
-    folder, name = _place(str(path or DEFAULT_RULES), Path())
+def _applies_to(path: Path) -> str | None:
+    pattern = _read_yaml(path).get("applies_to")
+    if pattern is None:
+        return None
+    try:
+        re.compile(str(pattern))
+    except re.error as err:
+        raise RuleSetError(path, f"'applies_to' is not a valid pattern ({err})") from err
+    return str(pattern)
+
+
+def _load_one(path: Path | str) -> RuleSet:
+    folder, name = _place(str(path), Path())
     path = folder / name
     if not path.is_file():
         raise RuleSetError(path, "no such rule file")
@@ -226,4 +239,20 @@ def load_ruleset(path: Path | str | None = None) -> RuleSet:
         sha256=hashlib.sha256(digest).hexdigest(),
         rules=tuple(rules.values()),
         settings=settings,
+        applies_to=_applies_to(path),
     )
+
+
+def load_ruleset(path: Path | str | None = None) -> RuleSet:
+    """Load the rule set at ``path``: a file, or ``lkjip:NAME`` for a shipped set.
+
+    Without ``path`` each document picks its profile: the shipped ``lkjip:default`` with the
+    :data:`AUTO_PROFILES` a satker may match (by their ``applies_to``).
+    """
+    load_check_kinds()
+    if path is not None:
+        return _load_one(path)
+    fallback = _load_one(DEFAULT_RULES)
+    profiles = tuple(_load_one(name) for name in AUTO_PROFILES)
+    digest = hashlib.sha256("".join(r.sha256 for r in (fallback, *profiles)).encode())
+    return replace(fallback, sha256=digest.hexdigest(), profiles=profiles)

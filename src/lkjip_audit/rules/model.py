@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -39,7 +40,19 @@ class RuleSet:
     sha256: str
     rules: tuple[Rule, ...]
     settings: Mapping[str, Any] = field(default_factory=dict)
+    applies_to: str | None = None
+    """For a profile: a pattern of the satker names (as the cover gives them) it is made for."""
+    profiles: tuple[RuleSet, ...] = ()
+    """Profiles a document may pick by its satker; this set is the fallback."""
 
     def get(self, rule_id: str) -> Rule | None:
         """The rule with this id, if the set has it."""
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def for_document(self, satker: str | None) -> RuleSet:
+        """The rule set for a document of ``satker``: the first profile made for it, else this
+        set itself."""
+        for profile in self.profiles:
+            if satker and profile.applies_to and re.search(profile.applies_to, satker, re.I):
+                return profile
+        return self
