@@ -26,7 +26,6 @@ from dataclasses import replace
 import pandas as pd
 
 from lkjip_audit.extract.model import DocumentText
-from lkjip_audit.numbers import Stated
 from lkjip_audit.recognize import DocumentMeta, recognizer
 from lkjip_audit.recognize.indicators.context import Context, Statement, find_mentions
 from lkjip_audit.recognize.indicators.names import IndicatorNames
@@ -37,7 +36,7 @@ from lkjip_audit.recognize.indicators.prose import (
     realisasi_statements,
 )
 from lkjip_audit.recognize.indicators.rows import line_rows
-from lkjip_audit.recognize.indicators.stream import Stream
+from lkjip_audit.recognize.indicators.stream import Stream, is_year
 from lkjip_audit.recognize.indicators.tables import table_rows
 
 _CITED_YEAR = re.compile(r"(?:Nomor|No\.?)\s*[\w.:/-]+\s+(?:Tahun|TAHUN)\s+(20\d\d)")
@@ -95,23 +94,12 @@ def _analyse(doc: DocumentText, meta: DocumentMeta) -> tuple[Context, list[State
     return ctx, sorted(statements, key=lambda s: s.pos)
 
 
-def _is_year(value: Stated | None) -> bool:
-    return (
-        value is not None
-        and not value.is_percent
-        and value.decimals == 0
-        and 1990 <= value.value <= 2100
-        and "." not in value.raw
-        and "," not in value.raw
-    )
-
-
 def plausible(statement: Statement) -> Statement:
     """The statement without values that cannot be what it says: a year (2016) is never a
     target or realisation, whatever the sentence around it."""
-    if _is_year(statement.target):
+    if statement.target is not None and is_year(statement.target):
         statement = replace(statement, target=None)
-    if _is_year(statement.realisasi):
+    if statement.realisasi is not None and is_year(statement.realisasi):
         statement = replace(statement, realisasi=None)
     return statement
 

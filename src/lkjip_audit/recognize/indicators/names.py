@@ -26,6 +26,7 @@ _DROP = (
     r"\bterhadap\s+layanan\s+keimigrasian\b",
     r"\batas\s+layanan\s+keimigrasian\b",
     r"\btahun\s+\d{4}\b",
+    r",?\s*\bdengan\s+(?:target|indikator)\b.*$",
     r"\([^)]*\)",
     r"\[[^\]]*\]",
 )
@@ -53,13 +54,29 @@ def acronym(key: str) -> str:
     return "".join(word[0] for word in key.split() if word[0].isalpha()).upper()
 
 
+_TYPO_SCORE = 80
+
+
+def _words_correspond(a: set[str], b: set[str]) -> bool:
+    """Every word of ``a`` missing from ``b`` is a typo of one of ``b``'s words."""
+    return all(any(fuzz.ratio(word, other) >= _TYPO_SCORE for other in b) for word in a - b)
+
+
 def same_indicator(a: str, b: str) -> bool:
-    """Whether two normalised names are one indicator (typos, an extra generic word)."""
+    """Whether two normalised names are one indicator (typos, an extra generic word).
+
+    A close overall match is not enough when a word has no counterpart: "Jumlah Puskesmas
+    yang sudah terakreditasi" and "Jumlah Rumah Sakit yang sudah terakreditasi" are two.
+    """
     if not a or not b:
         return False
-    if fuzz.token_sort_ratio(a, b) >= _MIN_SCORE:
-        return True
     wa, wb = set(a.split()), set(b.split())
+    if (
+        fuzz.token_sort_ratio(a, b) >= _MIN_SCORE
+        and _words_correspond(wa - _GENERIC, wb)
+        and _words_correspond(wb - _GENERIC, wa)
+    ):
+        return True
     return (wa <= wb or wb <= wa) and ((wa - wb) | (wb - wa)) <= _GENERIC
 
 

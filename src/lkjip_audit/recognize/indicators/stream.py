@@ -26,8 +26,17 @@ class Num:
 
 @lru_cache(maxsize=8192)
 def numbers_in(text: str) -> tuple[tuple[int, int, Stated], ...]:
-    """:func:`find_numbers` of a line, cached: rows and prose read the same lines."""
-    return tuple(find_numbers(text))
+    """:func:`find_numbers` of a line, cached: rows and prose read the same lines. The base of
+    a rate is left out ("89/100.000 KH": the figure is 89 per 100.000, never 100.000); a
+    formula's divisor ("3,78 / 3,13") stays."""
+    return tuple(n for n in find_numbers(text) if not _rate_base(text, n[0], n[2]))
+
+
+def _rate_base(text: str, start: int, stated: Stated) -> bool:
+    """The number at ``start`` follows a "/" and is 10, 100, 1000, ...: the base of a rate."""
+    digits = str(int(stated.value)) if stated.value == stated.value.to_integral_value() else ""
+    power_of_ten = len(digits) >= 2 and digits == "1" + "0" * (len(digits) - 1)
+    return power_of_ten and text[:start].rstrip().endswith("/")
 
 
 def is_year(stated: Stated) -> bool:
