@@ -1,0 +1,148 @@
+"""Misreadings found on real reports of regional units, each reproduced on a minimal PDF of
+our own (see ``real_layouts``): the audit must neither report them nor lose the true defect
+that sits beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from real_layouts import write_report
+
+from lkjip_audit.audit import audit_file, read_facts
+from lkjip_audit.extract import read_pdf
+from lkjip_audit.findings import Category, Severity
+from lkjip_audit.recognize.indicators.names import normalise, same_indicator
+
+HEADER = "Dinas Kesehatan Provinsi Contoh"
+COVER = [
+    "LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN 2016",
+    "DINAS KESEHATAN PROVINSI CONTOH",
+]
+# Bab II: a numbered list of PK targets; the running header above carries the page number,
+# and "Perjanjian Kinerja Tahun 2016" names a year right before a target.
+BAB2 = [
+    "BAB II PERENCANAAN KINERJA",
+    "Perjanjian Kinerja Tahun 2016 menetapkan sasaran dengan indikator sebagai berikut :",
+    "1) Persentase Desa Siaga Aktif, dengan target 66,7%",
+    "2) Jumlah Puskesmas yang sudah terakreditasi, dengan target 64",
+    "3) Jumlah Rumah Sakit yang sudah terakreditasi, dengan target 70",
+    "4) Ratio kematian ibu, dengan target 89/100.000 KH",
+    # The list runs on to the next page: its last name ends the page, its target opens the
+    # next one, under the running header.
+    "5) Persentase penduduk dengan jaminan kesehatan",
+]
+# Bab III: the multi-period table of regional reports: last year's capaian, this year's
+# target, realisasi and % realisasi, the end-of-Renstra target and the capaian against it.
+# The % realisasi of Desa Siaga Aktif is wrong (94,9 / 66,7 = 142,28, printed 149,63).
+MEASURES = [
+    (
+        "No",
+        "Indikator",
+        "Capaian Tahun Lalu (2015)",
+        "Target 2016",
+        "Realisasi 2016",
+        "% Realisasi 2016",
+        "Target Akhir Renstra",
+        "Capaian terhadap Target Akhir Renstra (%)",
+    ),
+    ("1", "Persentase Desa Siaga Aktif", "115,5", "66,7%", "94,9%", "149,63", "81%", "117,16%"),
+    ("2", "Jumlah Puskesmas yang sudah terakreditasi", "0", "64", "82", "128,13", "256", "32,03%"),
+    (
+        "3",
+        "Jumlah Rumah Sakit yang sudah terakreditasi",
+        "138,1",
+        "70",
+        "76",
+        "108,57",
+        "90",
+        "84,44%",
+    ),
+]
+# A rate printed in a table cell: 89 per 100.000 live births, not Rp 100.000.
+RATES = [
+    ("Indikator", "Target", "Realisasi"),
+    ("Ratio kematian ibu", "89/100.000 KH", "86,97/100.000 KH"),
+]
+BAB3 = [
+    "dengan target 65%.",
+    "BAB III AKUNTABILITAS KINERJA",
+    "Pengukuran kinerja tahun 2016:",
+    MEASURES,
+    RATES,
+]
+BAB4 = [
+    "BAB IV PENUTUP",
+    "Capaian kinerja tahun 2016 secara umum sangat baik dan akan dipertahankan.",
+]
+
+
+@pytest.fixture(scope="module")
+def regional_report(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("regional")
+    return write_report(folder / "regional.pdf", [COVER, BAB2, BAB3, BAB4], HEADER)
+
+
+@pytest.fixture(scope="module")
+def regional_audit(regional_report, ruleset):
+    return audit_file(regional_report, ruleset, use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def regional_indicators(regional_report):
+    _, facts, _ = read_facts(read_pdf(regional_report, use_cache=False).text)
+    return facts.table("indicators")
+
+
+def flagged(result, category: Category) -> list:
+    return [
+        f for f in result.findings if f.category is category and f.severity is not Severity.INFO
+    ]
+
+
+def test_page_numbers_and_years_are_never_targets(regional_indicators):
+    targets = {t.raw for t in regional_indicators["target"] if t is not None}
+    assert not targets & {"1", "2", "3", "4", "2015", "2016"}, targets
+
+
+def test_a_rate_base_is_not_a_figure(regional_report, regional_indicators):
+    values = {
+        v.value
+        for column in ("target", "realisasi")
+        for v in regional_indicators[column]
+        if v is not None
+    }
+    _, facts, _ = read_facts(read_pdf(regional_report).text)
+    budget = facts.table("budget_lines")
+    amounts = {v.value for c in ("pagu", "realisasi") for v in budget[c] if v is not None}
+    assert 100000 not in values | amounts
+
+
+def test_columns_of_other_periods_are_not_read_as_this_years(regional_indicators):
+    table = regional_indicators[regional_indicators["place"] == "bab3-table"]
+    rows = {r["name"]: r for _, r in table.iterrows()}
+    desa = next(r for name, r in rows.items() if "Desa Siaga" in name)
+    assert (desa["target"].raw, desa["realisasi"].raw, desa["capaian"].raw) == (
+        "66,7%",
+        "94,9%",
+        "149,63",
+    )
+
+
+def test_no_consistency_finding_from_misread_values(regional_audit):
+    assert flagged(regional_audit, Category.TARGET_CONSISTENCY) == []
+    assert flagged(regional_audit, Category.REALISASI_CONSISTENCY) == []
+
+
+def test_the_true_capaian_defect_is_still_found(regional_audit):
+    capaian = flagged(regional_audit, Category.CAPAIAN)
+    assert [(f.page, f.stated) for f in capaian] == [(3, "149,63")]
+    assert "142,28" in capaian[0].message["id"]
+
+
+def test_two_accredited_facilities_are_two_indicators():
+    puskesmas = normalise("Jumlah Puskesmas yang sudah terakreditasi, dengan target")
+    rumah_sakit = normalise("Jumlah Rumah Sakit yang sudah terakreditasi, dengan target")
+    assert puskesmas == "jumlah puskesmas yang sudah terakreditasi"
+    assert not same_indicator(puskesmas, rumah_sakit)
+    assert same_indicator(puskesmas, normalise("Jumlah Puskesmas yang sudah terakreditas"))
