@@ -13,6 +13,11 @@ from lkjip_audit.extract.model import Word
 X_TOLERANCE = 3.0  # a horizontal gap wider than this between glyphs splits a word (as pdfplumber)
 BREAKS = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\ufffe\x00")
 MAP_ERROR_SAMPLE = 8  # ask pdfium about Unicode map errors for one character in this many
+# A loose box (font ascent to descent) taller than this comes from a font with broken metrics
+# (seen in PDFs from Nitro Pro: 2,500 pt); the height is then made from the font size around
+# the glyph's baseline (ascent 0.8, descent 0.2 of the size), its width kept.
+MAX_LOOSE_HEIGHT = 72.0
+ASCENT, DESCENT = 0.8, 0.2
 
 
 @dataclass(slots=True)
@@ -43,6 +48,8 @@ def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
     chars: list[str] = []
     words: list[Word] = []
     current: list[str] = []
@@ -62,6 +69,11 @@ def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect_ref)
         left, right = rect.left, rect.right
         char_top, char_bottom = height - rect.top, height - rect.bottom
+        if char_bottom - char_top > MAX_LOOSE_HEIGHT:
+            size = pdfium_c.FPDFText_GetFontSize(raw, i)
+            pdfium_c.FPDFText_GetCharOrigin(raw, i, *origin_refs)
+            baseline = height - origin_y.value
+            char_top, char_bottom = baseline - ASCENT * size, baseline + DESCENT * size
         if current and (
             left - x1 > X_TOLERANCE
             or right < x0
