@@ -353,3 +353,47 @@ def test_seed_under_a_cap_capped_values_are_info(seed_facts, ruleset):
     capaian = [f for f in findings if f.category == Category.CAPAIAN]
     assert capaian and all(f.rule == "CAP002" and f.severity == Severity.INFO for f in capaian)
     assert ("CAP002", 4, "119,08%") in {(f.rule, f.page, f.expected) for f in capaian}
+
+
+# --- abstaining ---------------------------------------------------------------------------
+
+
+def test_rounding_slips_and_misread_ratios_are_not_mismatches():
+    # 17.996.756.484 / 16.000.000.000 = 112,4797...: "112,47" is truncated, not wrong.
+    assert (
+        ratio_outcome(n("112,47"), n("17.996.756.484"), n("16.000.000.000"), False, None).kind
+        == "ok"
+    )
+    # A budget amount paired with a target: 11.535.070.839,77 % is a misreading.
+    huge = ratio_outcome(n("11.535.070.839,77%"), n("3,87"), n("3,25"), False, None)
+    assert huge.kind == "implausible"
+    # A capaian of 143,63 % where the figures give 14,2 %: an order of magnitude apart.
+    assert ratio_outcome(n("143,63%"), n("9,49"), n("66,7"), False, None).kind == "implausible"
+    # A stated 0 % on a target of 0: nothing is claimed, nothing to compute.
+    assert ratio_outcome(n("0%"), n("37,5%"), n("0%"), False, None).kind == "ok"
+
+
+def test_an_abstention_is_counted_not_reported():
+    facts = facts_of(
+        indicators=[indicator_row("bab3-table", 7, "3,25", "3,87", "11.535.070.839,77%")]
+    )
+    capaian = rule("ratio", **PARAMS)
+    ruleset = RuleSet(source="t", sha256="0", rules=(capaian,))
+    context = RuleContext(settings={})
+    assert run_rules(ruleset, facts, context) == []
+    assert context.unverified[Category.CAPAIAN] == 1
+
+
+def test_targets_of_another_kind_or_magnitude_are_not_compared():
+    facts = facts_of(
+        indicators=[
+            indicator_row("pk", 3, target="65%"),
+            indicator_row("bab3-table", 9, target="65%"),
+            indicator_row("bab2", 5, target="15"),  # a page number read as a target
+            indicator_row("bab4", 20, target="0,65%"),  # a hundred times smaller: another figure
+        ]
+    )
+    consistency = rule("equal-across-places", table="indicators", column="target")
+    hits = list(equal_across_places(consistency, facts, RuleContext(settings={})))
+    assert len(hits) == 2
+    assert all(h.unverified is not None for h in hits)

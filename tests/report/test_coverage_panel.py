@@ -77,3 +77,13 @@ def test_every_category_is_described_in_both_languages():
         text = CATEGORY_TEXT[category]
         assert text.aspect["id"] and text.aspect["en"]
         assert text.criterion["id"] and text.criterion["en"]
+
+
+def test_a_category_that_abstained_is_not_a_pass(report_case: ReportCase, ruleset):
+    audited, _ = report_case.results
+    audited = replace(audited, findings=[])
+    known = coverage_from_facts(_facts(), unverified={Category.BUDGET_SUM: 3})
+    rows = {r.category: r for r in coverage_panel(audited, ruleset, known, [Category.BUDGET_SUM])}
+    row = rows[Category.BUDGET_SUM]
+    assert row.status is CoverageStatus.UNVERIFIED
+    assert row.description["id"] == "24 baris anggaran, 3 tidak dapat diverifikasi"

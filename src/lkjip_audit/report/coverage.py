@@ -24,6 +24,7 @@ class CoverageStatus(StrEnum):
     """The outcome of a category for one document."""
 
     PASSED = "passed"
+    UNVERIFIED = "unverified"
     FINDINGS = "findings"
     NOT_CHECKED = "not-checked"
     UNKNOWN = "unknown"
@@ -32,12 +33,14 @@ class CoverageStatus(StrEnum):
 STATUS_WORDS = {
     "id": {
         CoverageStatus.PASSED: "lulus",
+        CoverageStatus.UNVERIFIED: "sebagian tidak dapat diverifikasi",
         CoverageStatus.FINDINGS: "temuan",
         CoverageStatus.NOT_CHECKED: "tidak dapat diperiksa",
         CoverageStatus.UNKNOWN: "cakupan tidak diketahui",
     },
     "en": {
         CoverageStatus.PASSED: "passed",
+        CoverageStatus.UNVERIFIED: "partly could not be verified",
         CoverageStatus.FINDINGS: "findings",
         CoverageStatus.NOT_CHECKED: "could not be checked",
         CoverageStatus.UNKNOWN: "coverage unknown",
@@ -210,6 +213,9 @@ def coverage_panel(
             status = CoverageStatus.NOT_CHECKED
         elif known is None:
             status = CoverageStatus.UNKNOWN
+        elif covered is not None and covered.unverified > 0:
+            # The checks abstained on part of what they read: no finding is no pass.
+            status = CoverageStatus.UNVERIFIED
         elif covered is not None and covered.checked_items > 0:
             status = CoverageStatus.PASSED
         else:

@@ -74,6 +74,7 @@ REVIU_SHEET = "Kertas Kerja Reviu"
 REVIU_COLUMNS = ("No", "Aspek", "Kondisi", "Kriteria", "Status", "Halaman")
 REVIU_STATUS = {
     CoverageStatus.PASSED: "Terpenuhi",
+    CoverageStatus.UNVERIFIED: "Tidak Dapat Diverifikasi Seluruhnya",
     CoverageStatus.FINDINGS: "Tidak Terpenuhi",
     CoverageStatus.NOT_CHECKED: "Tidak Cukup Data",
     CoverageStatus.UNKNOWN: "Tidak Cukup Data",
@@ -81,6 +82,8 @@ REVIU_STATUS = {
 CONDITION = {
     "id": {
         CoverageStatus.PASSED: "Tidak ditemukan ketidaksesuaian ({checked} diperiksa).",
+        CoverageStatus.UNVERIFIED: "Tidak ditemukan ketidaksesuaian, tetapi sebagian angka "
+        "tidak dapat diverifikasi ({checked}).",
         CoverageStatus.FINDINGS: "{count} temuan: {messages}",
         CoverageStatus.NOT_CHECKED: "Data untuk aspek ini tidak ditemukan dalam laporan; "
         "tidak dapat diperiksa.",
@@ -88,6 +91,8 @@ CONDITION = {
     },
     "en": {
         CoverageStatus.PASSED: "No inconsistency found ({checked} checked).",
+        CoverageStatus.UNVERIFIED: "No inconsistency found, but some figures could not be "
+        "verified ({checked}).",
         CoverageStatus.FINDINGS: "{count} finding(s): {messages}",
         CoverageStatus.NOT_CHECKED: "No data for this aspect was found in the report; "
         "it could not be checked.",
