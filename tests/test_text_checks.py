@@ -11,7 +11,7 @@ from lkjip_audit.audit import recognize
 from lkjip_audit.findings import Category
 from lkjip_audit.names import same_person
 from lkjip_audit.nip import nip_problems
-from lkjip_audit.recognize.sections import read_meta
+from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.registry import RuleContext
 

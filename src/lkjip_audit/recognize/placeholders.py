@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lkjip_audit.extract.model import BBox, DocumentText, Line, union_bbox
 from lkjip_audit.recognize import DocumentMeta, recognizer
+from lkjip_audit.recognize.chapters import chapter_lines, table_of_contents
 
 # A bracket pair whose content is a reference ("[1]", "[2, 5]", "[3-4]") is a citation.
 CITATION = re.compile(r"^\s*\d+(\s*[-–,;]\s*\d+)*\s*$")
@@ -68,13 +69,21 @@ def _bracket_hits(lines: list[Line], index: int) -> Iterator[PlaceholderHit]:
                 break
 
 
-def find_placeholders(lines: list[Line]) -> list[PlaceholderHit]:
-    """Every template leftover in ``lines``, one per occurrence, in reading order."""
+def find_placeholders(
+    lines: list[Line], contents: Collection[int] = frozenset()
+) -> list[PlaceholderHit]:
+    """Every template leftover in ``lines``, one per occurrence, in reading order.
+
+    ``contents`` holds the ``id`` of the lines of a table of contents, whose dot leaders
+    (with or without their page number) are no leftovers.
+    """
     hits: list[PlaceholderHit] = []
     for index, line in enumerate(lines):
         bracket_hits = list(_bracket_hits(lines, index))
         hits.extend(bracket_hits)
         for kind, pattern in PATTERNS:
+            if kind == "ellipsis" and id(line) in contents:
+                continue
             for match in pattern.finditer(line.text):
                 inside_bracket = any(
                     h.page == line.page and match.group(0) in h.text for h in bracket_hits
@@ -97,6 +106,6 @@ def recognize_placeholders(doc: DocumentText, meta: DocumentMeta) -> dict[str, p
     """The ``placeholders`` fact table."""
     rows = [
         {"text": h.text, "kind": h.kind, "page": h.page, "bbox": h.bbox, "raw": h.raw}
-        for h in find_placeholders(doc.lines())
+        for h in find_placeholders(doc.lines(), table_of_contents(chapter_lines(doc)))
     ]
     return {"placeholders": pd.DataFrame(rows, columns=["text", "kind", "page", "bbox", "raw"])}

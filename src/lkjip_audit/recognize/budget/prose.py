@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from lkjip_audit.extract.model import BBox, Line, union_bbox
 from lkjip_audit.numbers import Stated, find_numbers
 from lkjip_audit.recognize.budget.cells import Regions
-from lkjip_audit.recognize.budget.context import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
 from lkjip_audit.recognize.budget.model import BudgetLine
 from lkjip_audit.recognize.budget.text import (
     JENIS_BELANJA,
@@ -28,6 +27,7 @@ from lkjip_audit.recognize.budget.text import (
     is_year,
     parse_row,
 )
+from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
 
 SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
 YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(?:anggaran\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -100,7 +100,7 @@ class Sentence:
 
 def sentences(lines: list[Line], regions: Regions) -> Iterator[Sentence]:
     """Running-text sentences by chapter; tables, table rows and headings break paragraphs."""
-    walker = ChapterWalker()
+    walker = ChapterWalker.of(lines)
     paragraph: list[Line] = []
     chapter = walker.chapter
     number = 0
