@@ -25,6 +25,7 @@ from lkjip_audit.recognize.budget.text import (
     PNBP,
     in_ratio,
     is_year,
+    measured,
     parse_row,
 )
 from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
@@ -188,12 +189,13 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
     boundary, role, last = 0, None, None
     for start, end, stated in find_numbers(text):
         # A budget figure in a sentence is at least a thousand Rupiah ("Rp. 16" is a page
-        # number glued to a dangling "Rp.").
+        # number glued to a dangling "Rp."), and no quantity ("realisasi 85.362 Ha").
         is_money = (
             not stated.is_percent
             and stated.value >= MIN_MONEY
             and (stated.raw.lower().startswith("rp") or not is_year(stated))
             and not in_ratio(text, start, end)
+            and not measured(text, end)
         )
         if stated.is_percent:
             # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate.
