@@ -230,3 +230,34 @@ def test_imigrasi_profile_requires_the_pk_lampiran(tmp_path):
     _, _, findings = audit(draw(tmp_path / "s.pdf", [*pages[:-1], ["BAB IV", PROSE]]), profile)
     (missing,) = structure(findings)
     assert missing.severity is Severity.WARNING and "Perjanjian Kinerja" in missing.text("id")
+
+
+def test_rank_lines_between_name_and_nip_are_no_names(tmp_path):
+    # One official signs twice, promoted in between ("Pembina Utama Muda", then "Madya", each
+    # on the line above the NIP); another signs as Plt. with rank and grade.
+    pages = [
+        [
+            "Bandung, Januari 2016",
+            "Kepala Dinas Perikanan",
+            "Provinsi Nusa Contoh",
+            "Ir. BUDI HARTONO, MP.",
+            "Pembina Utama Muda",
+            "NIP. 19560622 198503 1 011",
+        ],
+        [
+            "Plt. KEPALA DINAS PERIKANAN",
+            "dr. H. SITI AMINAH, MM.",
+            "Pembina Tk. I",
+            "IV/b",
+            "NIP. 19570712 198403 2 001",
+        ],
+        ["Ir. BUDI HARTONO, MP", "Pembina Utama Madya", "NIP. 19560622 198503 1 011"],
+    ]
+    _, facts, findings = audit(draw(tmp_path / "r.pdf", pages))
+    persons = facts.table("persons")
+    assert list(persons["name"]) == [
+        "Ir. BUDI HARTONO, MP.",
+        "dr. H. SITI AMINAH, MM.",
+        "Ir. BUDI HARTONO, MP",
+    ]
+    assert not [f for f in findings if f.category is Category.DUPLICATE_NIP]

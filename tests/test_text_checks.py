@@ -166,6 +166,8 @@ def test_missing_and_misordered_chapters(ruleset):
         ("Dewi Syahputra", "Dewi Saputra, S.E.", False),
         ("Hendra Gunawan", "Hendri Gunawan", False),
         ("Muhammad Asyrodi", "Muhamad Asyrodi, S.H.", True),
+        ("Dr.R. Budi Santoso,Drs., M.Si", "Dr. R. Budi Santoso, Drs., M.Si", True),
+        ("Dr.R. Budi Santoso", "Dr. T. Budi Santoso", False),
     ],
 )
 def test_person_names(a, b, same):
