@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+from support import document_from_pages
 
 from lkjip_audit.audit import recognize
 from lkjip_audit.extract import extract_document
 from lkjip_audit.findings import Category, Severity
 from lkjip_audit.recognize.chapters import BAB1, BAB4, IKHTISAR, LAMPIRAN, heading_key
 from lkjip_audit.recognize.meta import read_meta
+from lkjip_audit.recognize.survey.text import Passage
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.loader import DEFAULT_RULES, load_ruleset
 from lkjip_audit.rules.registry import RuleContext
@@ -261,3 +263,37 @@ def test_rank_lines_between_name_and_nip_are_no_names(tmp_path):
         "Ir. BUDI HARTONO, MP",
     ]
     assert not [f for f in findings if f.category is Category.DUPLICATE_NIP]
+
+
+@pytest.mark.parametrize(
+    ("definition", "claimed"),
+    [
+        ("Indeks Kepuasan Masyarakat (IKM) diukur setiap bulan.", True),
+        ("Industri Kecil dan Menengah (IKM) dibina di seluruh kabupaten.", False),
+    ],
+)
+def test_ikm_of_small_industry_is_no_satisfaction_index(tmp_path, definition, claimed):
+    pages = [
+        ["IKHTISAR EKSEKUTIF", definition],
+        [
+            "BAB III",
+            "AKUNTABILITAS KINERJA",
+            PROSE,
+            "Nilai IKM 3,40 menempatkan Dinas pada kategori mutu A (Sangat Baik).",
+        ],
+    ]
+    _, facts, findings = audit(draw(tmp_path / "r.pdf", pages))
+    claims = facts.table("claims")
+    assert ("mutu" in set(claims["kind"])) is claimed
+    assert bool([f for f in findings if f.rule == "MUT001"]) is claimed
+
+
+def test_ikm_sentence_topic_needs_the_survey_where_ikm_is_also_industry():
+    doc = document_from_pages(
+        [
+            "Industri Kecil dan Menengah (IKM) tumbuh. Nilai IKM naik menjadi 3,50. "
+            "Survei kepuasan IKM tahun ini sebesar 3,40."
+        ]
+    )
+    topics = [s.topic for s in Passage(doc.lines()).sentences()]
+    assert topics == [None, None, "ikm"]
