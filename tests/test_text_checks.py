@@ -90,11 +90,24 @@ def test_placeholder_variants_and_non_placeholders(ruleset):
             "BAB I PENDAHULUAN ..................................... 1",
             "KATA PENGANTAR ........................................ iii",
             "Data diperoleh dari survei (lihat Tabel 3.1) dan XXI kegiatan.",
+            "Rincian pada Tabel Error! Reference source not found. menunjukkan capaian.",
+            "Lihat halaman Error! Bookmark not defined. Kesalahan! Bookmark tidak ditentukan.",
+            "Kesalahan sistem! Aplikasi tidak bekerja karena jaringan terputus.",
         ]
     )
     _, findings = audit_pages([page], ruleset)
     found = sorted(f.stated for f in of(findings, Category.PLACEHOLDER))
-    assert found == sorted(["XX,XX%", "XX", "Lorem ipsum", "……"])
+    assert found == sorted(
+        [
+            "XX,XX%",
+            "XX",
+            "Lorem ipsum",
+            "……",
+            "Error! Reference source not found.",
+            "Error! Bookmark not defined.",
+            "Kesalahan! Bookmark tidak ditentukan.",
+        ]
+    )
 
 
 def test_nip_with_spaces_labels_and_impossible_structure(ruleset):

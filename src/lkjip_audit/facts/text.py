@@ -32,7 +32,9 @@ PLACEHOLDERS = place_schema(
     "placeholders",
     {
         "text": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "kind": pa.Column(str, pa.Check.isin(["bracket", "contoh", "xx", "ellipsis", "lorem"])),
+        "kind": pa.Column(
+            str, pa.Check.isin(["bracket", "contoh", "xx", "ellipsis", "lorem", "field-error"])
+        ),
     },
 )
 

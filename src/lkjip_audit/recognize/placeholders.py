@@ -1,4 +1,5 @@
-"""Template leftovers: bracketed instructions, "(contoh)", "XX", ellipsis runs, lorem ipsum."""
+"""Template leftovers: bracketed instructions, "(contoh)", "XX", ellipsis runs, lorem ipsum,
+Word field errors ("Error! Bookmark not defined.")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("contoh", re.compile(r"\(\s*contoh\s*\)", re.IGNORECASE)),
     ("xx", re.compile(r"(?<![A-Za-z0-9])XX(?:[.,]XX)?\s?%?(?![A-Za-z0-9])")),
     ("lorem", re.compile(r"lorem\s+ipsum", re.IGNORECASE)),
+    # A Word field whose target is gone prints its error in the text: "Error! Bookmark not
+    # defined.", "Error! Reference source not found.", "Kesalahan! Bookmark tidak ditentukan."
+    (
+        "field-error",
+        re.compile(
+            r"\b(?:Error|Kesalahan)!\s*[^.!\n]{3,60}?\b(?:not\s+defined|not\s+found|not\s+valid"
+            r"|tidak\s+ditentukan|tidak\s+ditemukan|tidak\s+didefinisikan|tidak\s+valid)\.?",
+            re.IGNORECASE,
+        ),
+    ),
     # Two or more ellipsis characters, or a dotted run that is not a table-of-contents leader
     # (a leader ends in a page number).
     (
