@@ -303,6 +303,19 @@ def test_remaining_and_increase_amounts_are_not_pagu_or_realisasi():
     assert value(line.realisasi) == Decimal("950000000") and line.pagu is None
 
 
+def test_a_quantity_with_its_unit_is_no_amount_of_money():
+    lines = lines_of(
+        [
+            "BAB III\n"
+            "Realisasi produksi kedelai pada Tahun 2023 sebesar 92.078 Ton dibandingkan dengan\n"
+            "produksi nasional sebesar 858.305 Ton; luas serangan OPT mencapai 85.362 Ha.\n"
+            "Realisasi anggaran tahun 2023 sebesar Rp 950.000.000 atau 95,00%.\n"
+        ]
+    )
+    (line,) = lines
+    assert value(line.realisasi) == Decimal("950000000")
+
+
 def test_only_the_last_total_of_a_table_is_its_grand_total():
     lines = lines_of(
         [

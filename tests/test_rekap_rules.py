@@ -17,7 +17,7 @@ from lkjip_audit.extract import extract_document
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category
 from lkjip_audit.numbers import parse_number
-from lkjip_audit.recognize.sections import read_meta
+from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import check_rekap, find_attached_rekap, read_rekap, rekap_command
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.loader import RuleSetError, parse_rule

@@ -11,7 +11,7 @@ from lkjip_audit.audit import recognize
 from lkjip_audit.findings import Category
 from lkjip_audit.names import same_person
 from lkjip_audit.nip import nip_problems
-from lkjip_audit.recognize.sections import read_meta
+from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.registry import RuleContext
 
@@ -90,11 +90,24 @@ def test_placeholder_variants_and_non_placeholders(ruleset):
             "BAB I PENDAHULUAN ..................................... 1",
             "KATA PENGANTAR ........................................ iii",
             "Data diperoleh dari survei (lihat Tabel 3.1) dan XXI kegiatan.",
+            "Rincian pada Tabel Error! Reference source not found. menunjukkan capaian.",
+            "Lihat halaman Error! Bookmark not defined. Kesalahan! Bookmark tidak ditentukan.",
+            "Kesalahan sistem! Aplikasi tidak bekerja karena jaringan terputus.",
         ]
     )
     _, findings = audit_pages([page], ruleset)
     found = sorted(f.stated for f in of(findings, Category.PLACEHOLDER))
-    assert found == sorted(["XX,XX%", "XX", "Lorem ipsum", "……"])
+    assert found == sorted(
+        [
+            "XX,XX%",
+            "XX",
+            "Lorem ipsum",
+            "……",
+            "Error! Reference source not found.",
+            "Error! Bookmark not defined.",
+            "Kesalahan! Bookmark tidak ditentukan.",
+        ]
+    )
 
 
 def test_nip_with_spaces_labels_and_impossible_structure(ruleset):
@@ -166,6 +179,8 @@ def test_missing_and_misordered_chapters(ruleset):
         ("Dewi Syahputra", "Dewi Saputra, S.E.", False),
         ("Hendra Gunawan", "Hendri Gunawan", False),
         ("Muhammad Asyrodi", "Muhamad Asyrodi, S.H.", True),
+        ("Dr.R. Budi Santoso,Drs., M.Si", "Dr. R. Budi Santoso, Drs., M.Si", True),
+        ("Dr.R. Budi Santoso", "Dr. T. Budi Santoso", False),
     ],
 )
 def test_person_names(a, b, same):

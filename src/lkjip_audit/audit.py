@@ -12,7 +12,7 @@ from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
-from lkjip_audit.recognize.sections import read_meta
+from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
 from lkjip_audit.rekap.document import attached_message
 from lkjip_audit.rules.engine import run_rules

@@ -9,6 +9,8 @@ from rapidfuzz import fuzz
 # Academic titles are dotted groups ("S.H.", "A.Md.Im", "M.Si."); a lone "M." is an initial.
 DOTTED_TITLE = re.compile(r"^(?:[A-Za-z]{1,4}\.){1,4}[A-Za-z]{0,4}\.?$")
 INITIAL = re.compile(r"^[A-Za-z]\.$")
+# A title glued to an initial ("Dr.R. Haryanto", "dr.H. Dodo") is a title and an initial.
+GLUED_INITIAL = re.compile(r"\b((?:[A-Za-z]{2,4}\.)+)([A-Z]\.)(?=\s|$)")
 HONORIFICS = frozenset({"dr", "drs", "dra", "ir", "prof", "hj", "h", "sh", "mh", "mm", "se"})
 # Close enough for a typo ("Muhamad"), not for another name ("Saputra" / "Syahputra",
 # "Hendra" / "Hendri": 83–88).
@@ -21,7 +23,8 @@ def name_tokens(name: str) -> list[str]:
     Indonesian names put degrees after a comma ("Hendra S, S.Komp" → hendra s); dotted
     titles and honorifics without a comma ("Dr. Budi Santoso S.H.") are dropped too.
     """
-    words = [w for w in name.split(",")[0].split() if INITIAL.match(w) or not DOTTED_TITLE.match(w)]
+    leading = GLUED_INITIAL.sub(r"\1 \2", name.split(",")[0])
+    words = [w for w in leading.split() if INITIAL.match(w) or not DOTTED_TITLE.match(w)]
     tokens = [t for t in re.split(r"[\s.]+", " ".join(words).lower()) if t]
     return [t for t in tokens if t not in HONORIFICS or len(tokens) == 1]
 

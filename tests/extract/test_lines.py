@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
+import reportlab
 from pdf_fixtures import ROW_STEP, UNRULED_ROWS, UNRULED_TOP_Y, UNRULED_X, Drawn
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
 
 from lkjip_audit.extract import extract_document
 from lkjip_audit.extract.lines import build_lines, join_wrapped_amounts
@@ -118,3 +122,26 @@ def test_table_cell_wrap_further_right_stays_in_its_row() -> None:
     ]
     texts = [[w.text for w in row] for row in join_wrapped_amounts(rows)]
     assert texts == [["Total", "Rp"], ["12.236.864.000,-"]]
+
+
+def test_rows_stay_apart_when_the_font_claims_an_absurd_ascent(tmp_path: Path) -> None:
+    # Some writers (Nitro Pro) embed fonts whose ascent reaches far above the page; pdfium's
+    # loose glyph boxes then overlap every row and the whole page came out as one line.
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    pdfmetrics.registerFont(TTFont("Vera", str(vera)))
+    drawn = tmp_path / "drawn.pdf"
+    page = canvas.Canvas(str(drawn), pagesize=A4)
+    page.setFont("Vera", 11)
+    for i, text in enumerate(["Laporan Kinerja Tahun 2021 3", "BAB I", "PENDAHULUAN"]):
+        page.drawString(72, 760 - i * 20, text)
+    page.save()
+    tall = tmp_path / "tall.pdf"
+    with pikepdf.open(drawn) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+                # pdfium reads the ascent when the font box allows it
+                obj.FontBBox = pikepdf.Array([-183, -236, 1287, 100000])
+                obj.Ascent = 100000
+        pdf.save(tall)
+    texts = [line.text for line in extract_document(tall).lines()]
+    assert texts == ["Laporan Kinerja Tahun 2021 3", "BAB I", "PENDAHULUAN"]

@@ -1,7 +1,7 @@
 """Page furniture: page numbers and running headers or footers, which are never content.
 
 A running header often carries the page number ("Dinas Kesehatan Provinsi Jawa Barat 73"),
-so repeats are counted with the digits masked. Left in, furniture glues a sentence that runs
+so repeats are counted with page numbers masked. Left in, furniture glues a sentence that runs
 on to the next page to a page number, which a recognizer then reads as a target.
 """
 
@@ -22,7 +22,9 @@ MIN_PAGES = 3  # a margin text repeated on this many pages is furniture
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    # Page numbers vary from page to page; a year in a running header ("LKjIP Tahun 2021 4")
+    # does not, so only short numbers are masked.
+    return re.sub(r"(?<!\d)\d{1,3}(?!\d)", "#", " ".join(text.lower().split()))
 
 
 def _at_edge(line: Line, index: int, count: int, height: float) -> bool:

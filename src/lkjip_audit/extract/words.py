@@ -13,11 +13,11 @@ from lkjip_audit.extract.model import Word
 X_TOLERANCE = 3.0  # a horizontal gap wider than this between glyphs splits a word (as pdfplumber)
 BREAKS = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\ufffe\x00")
 MAP_ERROR_SAMPLE = 8  # ask pdfium about Unicode map errors for one character in this many
-# A loose box (font ascent to descent) taller than this comes from a font with broken metrics
-# (seen in PDFs from Nitro Pro: 2,500 pt); the height is then made from the font size around
-# the glyph's baseline (ascent 0.8, descent 0.2 of the size), its width kept.
-MAX_LOOSE_HEIGHT = 72.0
-ASCENT, DESCENT = 0.8, 0.2
+# Some writers (Nitro Pro) embed fonts whose ascent is absurd, so pdfium's loose box of a glyph
+# reaches far above the page: every word then overlaps every row and a page reads as one line.
+# A loose box taller than this many font sizes is replaced by one built from the baseline.
+MAX_LOOSE_HEIGHT = 3.0
+ASCENT, DESCENT = 0.8, 0.25  # of the font size, above and below the baseline
 
 
 @dataclass(slots=True)
@@ -41,6 +41,20 @@ def _codes(textpage: pdfium.PdfTextPage) -> list[int]:
     return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
 
 
+def _vertical_extent(
+    raw: pdfium_c.FPDF_TEXTPAGE, index: int, loose: pdfium_c.FS_RECTF, height: float
+) -> tuple[float, float]:
+    """Top and bottom of character ``index`` in top-left coordinates: its loose box, or, when
+    that box is implausibly tall, the font size around the character's baseline."""
+    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    if size <= 0 or loose.top - loose.bottom <= MAX_LOOSE_HEIGHT * size:
+        return height - loose.top, height - loose.bottom
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
+    baseline = height - y.value
+    return baseline - ASCENT * size, baseline + DESCENT * size
+
+
 def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
     """Split the page's characters into words at spaces, line breaks, gaps wider than
     X_TOLERANCE and jumps to another row; boxes are pdfium's loose boxes (font ascent to
@@ -48,8 +62,6 @@ def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
     chars: list[str] = []
     words: list[Word] = []
     current: list[str] = []
@@ -68,12 +80,7 @@ def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
             errors += bool(pdfium_c.FPDFText_HasUnicodeMapError(raw, i))
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect_ref)
         left, right = rect.left, rect.right
-        char_top, char_bottom = height - rect.top, height - rect.bottom
-        if char_bottom - char_top > MAX_LOOSE_HEIGHT:
-            size = pdfium_c.FPDFText_GetFontSize(raw, i)
-            pdfium_c.FPDFText_GetCharOrigin(raw, i, *origin_refs)
-            baseline = height - origin_y.value
-            char_top, char_bottom = baseline - ASCENT * size, baseline + DESCENT * size
+        char_top, char_bottom = _vertical_extent(raw, i, rect, height)
         if current and (
             left - x1 > X_TOLERANCE
             or right < x0

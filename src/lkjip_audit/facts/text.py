@@ -1,4 +1,4 @@
-"""Schemas of the text fact tables: lines, placeholders, persons, sections."""
+"""Schemas of the text fact tables: lines, placeholders, persons, sections, report years."""
 
 from __future__ import annotations
 
@@ -32,7 +32,9 @@ PLACEHOLDERS = place_schema(
     "placeholders",
     {
         "text": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "kind": pa.Column(str, pa.Check.isin(["bracket", "contoh", "xx", "ellipsis", "lorem"])),
+        "kind": pa.Column(
+            str, pa.Check.isin(["bracket", "contoh", "xx", "ellipsis", "lorem", "field-error"])
+        ),
     },
 )
 
@@ -51,5 +53,14 @@ SECTIONS = place_schema(
         "key": pa.Column(str),
         "title": pa.Column(str),
         "order": pa.Column(int, pa.Check.ge(0)),
+        "listed": pa.Column(bool),
+    },
+)
+
+REPORT_YEARS = place_schema(
+    "report_years",
+    {
+        "place": pa.Column(str, pa.Check.isin(["cover", "body"])),
+        "year": pa.Column(int),
     },
 )

@@ -36,6 +36,7 @@ DEFAULT_RECOGNIZERS = (
     "lkjip_audit.recognize.budget",
     "lkjip_audit.recognize.claims",
     "lkjip_audit.recognize.indicators",
+    "lkjip_audit.recognize.meta",
     "lkjip_audit.recognize.persons",
     "lkjip_audit.recognize.placeholders",
     "lkjip_audit.recognize.sections",

@@ -26,6 +26,7 @@ from lkjip_audit.recognize.indicators import analyse
 from lkjip_audit.recognize.indicators.context import Context, Statement
 from lkjip_audit.recognize.indicators.places import PROSE_PLACES
 from lkjip_audit.recognize.indicators.stream import Num
+from lkjip_audit.recognize.survey.terms import industry_ikm, survey_ikm
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\d])|[.!?]$|:\s")
 _GROWTH = re.compile(
@@ -57,7 +58,8 @@ _PAREN_CATEGORY = re.compile(
     r"tidak\s+baik|baik)\s*\)",
     re.I,
 )
-_MUTU_CONTEXT = re.compile(r"mutu\s+pelayanan|unit\s+pelayanan|kepuasan|IKM|SKM|IPK|IKI", re.I)
+_MUTU_CONTEXT = re.compile(r"mutu\s+pelayanan|unit\s+pelayanan|kepuasan|SKM|IPK|IKI", re.I)
+_IKM = re.compile(r"\bIKM\b", re.I)
 _NOT_MUTU = re.compile(r"IKPA|SAKIP|reformasi\s+birokrasi|akuntabilitas|opini|WTP", re.I)
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d|\bs\.?d\.?\b|sampai", re.I)
 
@@ -119,6 +121,7 @@ class _Reader:
         self.text = ctx.stream.text
         self.statements = statements
         self.figures = [n for n in ctx.stream.numbers if not n.is_year]
+        self.industry_ikm = industry_ikm(self.text)
 
     def place(self, pos: int) -> str | None:
         item = self.ctx.stream.at(pos)
@@ -349,7 +352,8 @@ class _Reader:
             sentence = self.text[start:end]
             if _RANGE.search(sentence) or _NOT_MUTU.search(sentence):
                 continue
-            if not _MUTU_CONTEXT.search(sentence):
+            ikm = _IKM.search(sentence) and survey_ikm(sentence, self.industry_ikm)
+            if not (_MUTU_CONTEXT.search(sentence) or ikm):
                 continue
             values = [
                 n

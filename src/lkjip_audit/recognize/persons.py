@@ -31,8 +31,17 @@ ROLE_WORDS = frozenset(
     kinerja perjanjian nip nama wilayah hukum ham republik indonesia dan pada atas nomor
     januari februari maret april mei juni juli agustus september oktober november desember
     staf pelaksana plt plh a.n an urusan yang dengan untuk dalam rangka ini itu oleh dari
-    sebagai tersebut bahwa""".split()
+    sebagai tersebut bahwa dinas badan sekretaris sekretariat gubernur bupati walikota wali
+    camat inspektur inspektorat provinsi kabupaten kota daerah bidang kabid kabag kasubag
+    kasubbag kasi uptd""".split()
 )
+# A civil servant's rank (pangkat) and grade (golongan) are printed between the name and the
+# NIP: "Pembina Utama Madya", "Pembina Tk. I", "Penata Muda Tingkat I", "IV/c".
+RANK = re.compile(
+    r"\b(?:Juru|Pengatur|Penata|Pembina)(?:\s+Utama)?(?:\s+(?:Muda|Madya))?\b"
+    r"|(?<![A-Za-z])\(?(?:I{1,3}|IV)\s*/\s*[a-eA-E]\b",
+)
+LOWER_TITLE = re.compile(r"^(?:drg|drh|dr)\.\s*")
 NAME_SEARCH_LINES = 8
 MAX_NAME_WORDS = 8
 COLUMN_TOLERANCE = 12.0
@@ -53,15 +62,17 @@ class PersonHit:
 
 
 def is_name_like(text: str) -> bool:
-    """Whether text reads like a person's name (with titles), not a role or a sentence."""
+    """Whether text reads like a person's name (with titles), not a role, a rank or a
+    sentence."""
     text = text.strip(" ,;")
     if not text or len(text) > 80 or any(ch.isdigit() for ch in text) or ":" in text:
         return False
     words = text.split()
-    if len(words) > MAX_NAME_WORDS or not text[0].isupper():
+    # Medical titles stay in lower case before the name: "dr. Budi", "drg. Siti", "dr.H. Dodo".
+    if len(words) > MAX_NAME_WORDS or not LOWER_TITLE.sub("", text)[:1].isupper():
         return False
     plain = [w.strip(",.").lower() for w in words]
-    if any(w in ROLE_WORDS for w in plain):
+    if any(w in ROLE_WORDS for w in plain) or RANK.search(text):
         return False
     capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
     return capitalised >= 0.6 * len(words)

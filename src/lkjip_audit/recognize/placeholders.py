@@ -1,15 +1,17 @@
-"""Template leftovers: bracketed instructions, "(contoh)", "XX", ellipsis runs, lorem ipsum."""
+"""Template leftovers: bracketed instructions, "(contoh)", "XX", ellipsis runs, lorem ipsum,
+Word field errors ("Error! Bookmark not defined.")."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lkjip_audit.extract.model import BBox, DocumentText, Line, union_bbox
 from lkjip_audit.recognize import DocumentMeta, recognizer
+from lkjip_audit.recognize.chapters import chapter_lines, table_of_contents
 
 # A bracket pair whose content is a reference ("[1]", "[2, 5]", "[3-4]") is a citation.
 CITATION = re.compile(r"^\s*\d+(\s*[-–,;]\s*\d+)*\s*$")
@@ -18,6 +20,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("contoh", re.compile(r"\(\s*contoh\s*\)", re.IGNORECASE)),
     ("xx", re.compile(r"(?<![A-Za-z0-9])XX(?:[.,]XX)?\s?%?(?![A-Za-z0-9])")),
     ("lorem", re.compile(r"lorem\s+ipsum", re.IGNORECASE)),
+    # A Word field whose target is gone prints its error in the text: "Error! Bookmark not
+    # defined.", "Error! Reference source not found.", "Kesalahan! Bookmark tidak ditentukan."
+    (
+        "field-error",
+        re.compile(
+            r"\b(?:Error|Kesalahan)!\s*[^.!\n]{3,60}?\b(?:not\s+defined|not\s+found|not\s+valid"
+            r"|tidak\s+ditentukan|tidak\s+ditemukan|tidak\s+didefinisikan|tidak\s+valid)\.?",
+            re.IGNORECASE,
+        ),
+    ),
     # Two or more ellipsis characters, or a dotted run that is not a table-of-contents leader
     # (a leader ends in a page number).
     (
@@ -68,13 +80,21 @@ def _bracket_hits(lines: list[Line], index: int) -> Iterator[PlaceholderHit]:
                 break
 
 
-def find_placeholders(lines: list[Line]) -> list[PlaceholderHit]:
-    """Every template leftover in ``lines``, one per occurrence, in reading order."""
+def find_placeholders(
+    lines: list[Line], contents: Collection[int] = frozenset()
+) -> list[PlaceholderHit]:
+    """Every template leftover in ``lines``, one per occurrence, in reading order.
+
+    ``contents`` holds the ``id`` of the lines of a table of contents, whose dot leaders
+    (with or without their page number) are no leftovers.
+    """
     hits: list[PlaceholderHit] = []
     for index, line in enumerate(lines):
         bracket_hits = list(_bracket_hits(lines, index))
         hits.extend(bracket_hits)
         for kind, pattern in PATTERNS:
+            if kind == "ellipsis" and id(line) in contents:
+                continue
             for match in pattern.finditer(line.text):
                 inside_bracket = any(
                     h.page == line.page and match.group(0) in h.text for h in bracket_hits
@@ -97,6 +117,6 @@ def recognize_placeholders(doc: DocumentText, meta: DocumentMeta) -> dict[str, p
     """The ``placeholders`` fact table."""
     rows = [
         {"text": h.text, "kind": h.kind, "page": h.page, "bbox": h.bbox, "raw": h.raw}
-        for h in find_placeholders(doc.lines())
+        for h in find_placeholders(doc.lines(), table_of_contents(chapter_lines(doc)))
     ]
     return {"placeholders": pd.DataFrame(rows, columns=["text", "kind", "page", "bbox", "raw"])}

@@ -54,7 +54,7 @@ def to_finding(rule: Rule, hit: Hit) -> Finding:
     return Finding(
         rule=rule.id,
         category=rule.category,
-        severity=rule.severity,
+        severity=hit.severity or rule.severity,
         page=hit.page,
         message={lang: render_message(rule.message[lang], hit.values, lang) for lang in LANGS},
         stated=hit.stated,

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from lkjip_audit.extract.model import BBox
 from lkjip_audit.facts import Facts
-from lkjip_audit.findings import Category, Place
+from lkjip_audit.findings import Category, Place, Severity
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import NoParams, Params
 
@@ -31,6 +31,8 @@ class Hit:
     ``related`` names the other places of a disagreement between places. A hit with
     ``unverified`` (a reason, by language) is an abstention, not a finding: the check could not
     be sure what it compared, and the coverage panel counts it as "tidak dapat diverifikasi".
+    ``severity``, when given, replaces the rule's for this hit (a check that knows a case is
+    less certain, e.g. a chapter missing from a document that is visibly an excerpt).
     """
 
     page: int | None
@@ -41,6 +43,7 @@ class Hit:
     expected: str | None = None
     related: tuple[Place, ...] = ()
     unverified: Mapping[str, str] | None = None
+    severity: Severity | None = None
 
 
 def abstain(

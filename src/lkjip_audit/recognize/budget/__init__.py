@@ -18,10 +18,11 @@ from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.recognize import DocumentMeta, recognizer
 from lkjip_audit.recognize.budget.blocks import read_blocks
 from lkjip_audit.recognize.budget.cells import Regions
-from lkjip_audit.recognize.budget.context import content_lines, document_year
+from lkjip_audit.recognize.budget.context import document_year
 from lkjip_audit.recognize.budget.model import BudgetLine, to_frame
 from lkjip_audit.recognize.budget.prose import prose_lines
 from lkjip_audit.recognize.budget.tables import block_lines, leaves
+from lkjip_audit.recognize.chapters import chapter_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 def budget_lines(doc: DocumentText, meta: DocumentMeta) -> list[BudgetLine]:
     """Every budget line of the document, tables first, then sentences."""
-    lines = content_lines(doc)
+    lines = chapter_lines(doc)
     year = document_year(lines, meta.year)
     regions = Regions.of(doc.tables)
     blocks = read_blocks(doc, lines, regions)

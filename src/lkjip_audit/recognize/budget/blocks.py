@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from lkjip_audit.extract.model import Cell, DocumentText, Line, Table
 from lkjip_audit.numbers import find_numbers
 from lkjip_audit.recognize.budget.cells import Regions, label_x0, row_line
-from lkjip_audit.recognize.budget.context import ChapterWalker, chapter_of_heading
 from lkjip_audit.recognize.budget.text import (
     Row,
     header_years,
@@ -24,6 +23,7 @@ from lkjip_audit.recognize.budget.text import (
     merge_wrapped,
     parse_row,
 )
+from lkjip_audit.recognize.chapters import ChapterWalker
 
 MAX_LABEL_LINES = 6
 PROSE_MIN_WORDS = 9
@@ -84,7 +84,7 @@ def _text_run(lines: list[Line]) -> int:
 def read_blocks(doc: DocumentText, lines: list[Line], regions: Regions) -> list[Block]:
     """Every block of budget table rows, in reading order: cell grids where the extraction
     found them, lines elsewhere."""
-    reader = _BlockReader(doc, regions)
+    reader = _BlockReader(doc, regions, ChapterWalker.of(lines))
     skip = False
     for index, line in enumerate(lines):
         if skip:
@@ -103,7 +103,7 @@ class _BlockReader:
 
     doc: DocumentText
     regions: Regions
-    walker: ChapterWalker = field(default_factory=ChapterWalker)
+    walker: ChapterWalker
     blocks: list[Block] = field(default_factory=list)
     block: Block | None = None
     pending: list[Line] = field(default_factory=list)
@@ -117,8 +117,7 @@ class _BlockReader:
     def read(self, line: Line) -> None:
         """Take one line: a heading, a line of a cell grid, a row, a header or text."""
         chapter = self.walker.chapter
-        self.walker.see(line)
-        if self.walker.chapter != chapter or chapter_of_heading(line):
+        if self.walker.see(line) or self.walker.chapter != chapter:
             self.close()
             self.recent.clear()
             return

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from lkjip_audit.extract.model import BBox, Line, union_bbox
 from lkjip_audit.numbers import Stated, find_numbers
 from lkjip_audit.recognize.budget.cells import Regions
-from lkjip_audit.recognize.budget.context import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
 from lkjip_audit.recognize.budget.model import BudgetLine
 from lkjip_audit.recognize.budget.text import (
     JENIS_BELANJA,
@@ -26,8 +25,10 @@ from lkjip_audit.recognize.budget.text import (
     PNBP,
     in_ratio,
     is_year,
+    measured,
     parse_row,
 )
+from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
 
 SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
 YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(?:anggaran\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -100,7 +101,7 @@ class Sentence:
 
 def sentences(lines: list[Line], regions: Regions) -> Iterator[Sentence]:
     """Running-text sentences by chapter; tables, table rows and headings break paragraphs."""
-    walker = ChapterWalker()
+    walker = ChapterWalker.of(lines)
     paragraph: list[Line] = []
     chapter = walker.chapter
     number = 0
@@ -188,12 +189,13 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
     boundary, role, last = 0, None, None
     for start, end, stated in find_numbers(text):
         # A budget figure in a sentence is at least a thousand Rupiah ("Rp. 16" is a page
-        # number glued to a dangling "Rp.").
+        # number glued to a dangling "Rp."), and no quantity ("realisasi 85.362 Ha").
         is_money = (
             not stated.is_percent
             and stated.value >= MIN_MONEY
             and (stated.raw.lower().startswith("rp") or not is_year(stated))
             and not in_ratio(text, start, end)
+            and not measured(text, end)
         )
         if stated.is_percent:
             # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate.

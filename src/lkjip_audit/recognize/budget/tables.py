@@ -14,14 +14,7 @@ from collections.abc import Iterator
 
 from lkjip_audit.extract.model import BBox, union_bbox
 from lkjip_audit.recognize.budget.blocks import Block
-from lkjip_audit.recognize.budget.context import (
-    BAB2,
-    BAB3,
-    BAB4,
-    IKHTISAR,
-    LAMPIRAN,
-    YEAR_IN_TEXT,
-)
+from lkjip_audit.recognize.budget.context import YEAR_IN_TEXT
 from lkjip_audit.recognize.budget.model import BudgetLine
 from lkjip_audit.recognize.budget.text import (
     MONEY,
@@ -34,6 +27,7 @@ from lkjip_audit.recognize.budget.text import (
     words_of,
 )
 from lkjip_audit.recognize.budget.tree import Node, build_parents, indent_levels
+from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, LAMPIRAN
 
 PAGU, REALISASI, SISA = "pagu", "realisasi", "sisa"
 ROLE_WORDS = {

@@ -88,6 +88,20 @@ def _unit_after(text: str, end: int) -> str | None:
     return None
 
 
+# Units of a quantity a report measures ("92.078 Ton", "85.362 Ha", "1.250 orang"): the
+# number before one is never an amount of money, whatever the sentence calls it.
+MEASURE_UNIT = re.compile(
+    r"\s*(?:ton|kg|kw|kwintal|kuintal|ha|hektar|km|meter|m2|m3|liter|orang|jiwa|ekor|batang"
+    r"|pohon|knol|tangkai|bibit|butir|unit|buah|paket|dokumen|desa|kk|kelompok|pelaku)\b",
+    re.IGNORECASE,
+)
+
+
+def measured(text: str, end: int) -> bool:
+    """The number ending at ``text[end]`` is followed by a unit of measure."""
+    return MEASURE_UNIT.match(text, end) is not None
+
+
 def in_ratio(text: str, start: int, end: int) -> bool:
     """The number at ``text[start:end]`` is one side of a rate ("89/100.000 KH", "5,8/1000"):
     a count, never an amount of money."""

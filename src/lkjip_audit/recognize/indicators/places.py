@@ -10,32 +10,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lkjip_audit.extract.furniture import body_lines
 from lkjip_audit.extract.model import BBox, DocumentText, Line, Table, union_bbox
-
-_HEADING_SECTIONS = (
-    (re.compile(r"^(IKHTISAR|RINGKASAN)\s+EKSEKUTIF\b", re.I), "ikhtisar"),
-    (re.compile(r"^BAB\s+(IV|4)\b", re.I), "bab4"),
-    (re.compile(r"^BAB\s+(III|3)\b", re.I), "bab3"),
-    (re.compile(r"^BAB\s+(II|2)\b", re.I), "bab2"),
-    (re.compile(r"^BAB\s+(I|1|V|VI|5)\b", re.I), "skip"),
-    (re.compile(r"^(KATA\s+PENGANTAR|DAFTAR\s+(ISI|TABEL|GAMBAR|LAMPIRAN))\b", re.I), "skip"),
-    (re.compile(r"^LAMPIRAN\b(?!\s*:)"), "lampiran"),
+from lkjip_audit.recognize.chapters import (
+    BAB2,
+    BAB3,
+    BAB4,
+    IKHTISAR,
+    LAMPIRAN,
+    MAX_HEADING_WORDS,
+    PK_TITLE,
+    chapter_lines,
+    find_chapter_headings,
+    normalise,
 )
+
+# The section a chapter heading opens; the other chapters (Bab I, front matter) make no
+# statements the indicator rules compare.
+_CHAPTER_SECTIONS = {
+    IKHTISAR: "ikhtisar",
+    BAB2: "bab2",
+    BAB3: "bab3",
+    BAB4: "bab4",
+    LAMPIRAN: "lampiran",
+}
 # The Ditjen recap letter and its lists: other satker's figures, not this report's statements.
 _RECAP = re.compile(
     r"^(Nomor|Hal|Perihal|Sifat)\s*:|^DAFTAR\s+RERATA|RATA\s*-?\s*RATA\s+NASIONAL|^REKAPITULASI",
     re.I,
 )
-# "B. Perjanjian Kinerja", "PERJANJIAN KINERJA TAHUN 2023 ...": a heading, not a sentence.
-_PK_TITLE = re.compile(
-    r"^(?:[A-H]\.\s*)?(?:PERJANJIAN\s+KINERJA\b(?:.*?\bTAHUN\s+(\d{4}))?"
-    r"|(?i:perjanjian\s+kinerja)(?:\s+(?i:tahun)\s+(\d{4}))?\s*$)"
-)
-_MAX_HEADING_WORDS = 9
-# A table-of-contents entry: a dotted leader, or 3+ words ending in a page number.
-_TOC = re.compile(r"(\.{4,}|…{2,})|^\S+\s+\S+\s+.*\s(\d{1,3}|[ivxlc]{1,6})\s*$")
-
 # The place of a narrative statement, by the section of its sentence.
 PROSE_PLACES = {
     "ikhtisar": "ikhtisar",
@@ -81,28 +83,18 @@ def _title_year(title: re.Match[str], year: int | None) -> int | None:
     return int(named) if named else year
 
 
-def _heading_section(text: str) -> str | None:
-    if len(text.split()) > _MAX_HEADING_WORDS or _TOC.search(text):
-        return None
-    return next((s for pattern, s in _HEADING_SECTIONS if pattern.match(text)), None)
-
-
-def _opens_part(line: Line) -> bool:
-    """A heading or PK title the walk needs even where it repeats at the top of pages."""
-    text = line.text.strip()
-    return _heading_section(text) is not None or bool(_PK_TITLE.match(text))
-
-
 def place_lines(doc: DocumentText, year: int | None) -> list[Placed]:
     """Every line with its section: ikhtisar, bab2, pk, bab3, bab4, lampiran-pk or skip."""
     areas = table_areas(doc.tables)
+    lines = chapter_lines(doc)
+    headings = {id(h.line): h.key for h in find_chapter_headings(lines) if not h.listed}
     section, pk_year, placed = "skip", year, []
-    for line in body_lines(doc, keep=_opens_part):
-        text = line.text.strip()
-        heading = _heading_section(text)
-        title = _PK_TITLE.match(text) if len(text.split()) <= _MAX_HEADING_WORDS + 4 else None
+    for line in lines:
+        text = normalise(line.text)
+        heading = headings.get(id(line))
+        title = PK_TITLE.match(text) if len(text.split()) <= MAX_HEADING_WORDS + 4 else None
         if heading is not None:
-            section, pk_year = heading, year
+            section, pk_year = _CHAPTER_SECTIONS.get(heading, "skip"), year
         elif title and section in ("bab2", "pk"):
             section, pk_year = "pk", _title_year(title, year)
         elif title and section in ("lampiran", "lampiran-pk", "recap", "bab4"):

@@ -162,8 +162,10 @@ def narrative(
 
 def _annual_values(passage: Passage, sentence: Sentence, year: int | None) -> list[SummaryValue]:
     """``<nilai|hasil|indeks> ... SKM/IKM ... sebesar <value>`` of the report's own year."""
-    found = []
+    found: list[SummaryValue] = []
     text = sentence.text
+    if not passage.about_survey(text):
+        return found
     for keyword in _KEYWORD.finditer(text):
         lead = list(_LEAD.finditer(text, max(0, keyword.start() - 60), keyword.start()))
         verb = _VERB.search(text, keyword.end(), keyword.end() + 160)

@@ -37,6 +37,24 @@ _MONTH_WORDS = {
     for end in range(3, len(name) + 1)
 } | _MONTH_ALIASES
 
+# "IKM" is also Industri Kecil dan Menengah (Disperindag, Koperasi dan UKM): in a report that
+# uses it so, the acronym is the satisfaction index only where its text speaks of the survey.
+_INDUSTRY_IKM = re.compile(r"industri\s+kecil\s+(?:dan\s+)?menengah", re.IGNORECASE)
+_SURVEY_WORDS = re.compile(r"kepuasan|surve[iy]|\bSKM\b|responden", re.IGNORECASE)
+
+
+def industry_ikm(text: str) -> bool:
+    """Whether a report's ``text`` calls Industri Kecil dan Menengah "IKM"."""
+    return _INDUSTRY_IKM.search(text) is not None
+
+
+def survey_ikm(text: str, industry: bool) -> bool:
+    """Whether an "IKM" in ``text`` (a sentence) is the Indeks Kepuasan Masyarakat: always,
+    unless the report also uses IKM for industry (``industry``) and the text names no survey.
+    """
+    return not industry or _SURVEY_WORDS.search(text) is not None
+
+
 _ITEM_LABELS: dict[str, tuple[str, ...]] = {
     "informasi": ("informasi", "keterbukaan informasi", "informasi pelayanan"),
     "persyaratan": ("persyaratan", "persyaratan pelayanan", "syarat"),

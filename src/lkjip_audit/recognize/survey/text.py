@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lkjip_audit.extract.model import Line
 from lkjip_audit.numbers import Stated, find_numbers
+from lkjip_audit.recognize.survey.terms import industry_ikm, survey_ikm
 
 _SENTENCE_END = re.compile(r"(?<=[^\s.][.!?])\s+(?=[A-Z\[])")
 
@@ -58,6 +59,7 @@ class Passage:
             parts.append(line.text)
             offset += len(line.text) + 1
         self.text = " ".join(parts)
+        self.industry_ikm = industry_ikm(self.text)
 
     def line_at(self, position: int) -> tuple[Line, int]:
         """The line holding text position ``position``, and the offset within that line."""
@@ -86,6 +88,10 @@ class Passage:
             found.append(PlacedNumber(placed, line, start + s, start + e))
         return found
 
+    def about_survey(self, text: str) -> bool:
+        """Whether an "IKM" in ``text`` of this passage is the satisfaction index."""
+        return survey_ikm(text, self.industry_ikm)
+
     def sentences(self) -> Iterator[Sentence]:
         """Sentences in reading order, each with the topic it or the latest one named."""
         topic: str | None = None
@@ -93,7 +99,11 @@ class Passage:
         for piece in _SENTENCE_END.split(self.text):
             start = self.text.find(piece, position)
             position = start + len(piece)
-            named = [name for name, pattern in _TOPICS.items() if pattern.search(piece)]
+            named = [
+                name
+                for name, pattern in _TOPICS.items()
+                if pattern.search(piece) and (name != "ikm" or self.about_survey(piece))
+            ]
             if named:
                 # a sentence naming two indices (a comparison, a list) leaves no topic
                 topic = named[0] if len(named) == 1 else None
