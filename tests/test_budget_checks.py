@@ -115,6 +115,20 @@ def test_full_absorption_short_by_a_few_rupiah_is_100_percent(rules):
     assert list(budget_percentage(rules["BUD003"], facts, RuleContext())) == []
 
 
+def test_unreadable_lines_are_abstentions_not_findings(rules):
+    # The sub-line the recognizer could not read may hold the difference; its percentage
+    # cannot be recomputed: both checks say so instead of guessing.
+    facts = facts_of(
+        line("t.0", pagu=stated("Rp 1.000.000.000"), realisasi=stated("Rp 900.000.000")),
+        line("t.1", parent="t.0", pagu=stated("Rp 600.000.000"), realisasi=stated("500.000.000")),
+        line("t.2", parent="t.0", doubt="cell"),
+    )
+    sums = list(budget_sum(rules["BUD001"], facts, RuleContext()))
+    assert len(sums) == 2 and all(hit.unverified for hit in sums)
+    (percent,) = budget_percentage(rules["BUD003"], facts, RuleContext())
+    assert percent.unverified is not None and "sel" in percent.unverified["id"]
+
+
 def test_percentage_on_a_zero_target(rules):
     facts = facts_of(
         line(

@@ -32,7 +32,8 @@ HEADER_WORDS = frozenset(
     "no nomor uraian kegiatan program anggaran pagu realisasi persentase % capaian target "
     "jenis belanja sumber dana keterangan sisa output volume satuan indikator kinerja "
     "sasaran tahun ta rp jumlah kinerja keuangan rupiah alokasi dipa penyerapan "
-    "kode akun proporsi porsi kontribusi komposisi bobot terhadap".split()
+    "kode akun proporsi porsi kontribusi komposisi bobot terhadap sebelum sesudah setelah "
+    "perubahan murni semula revisi fisik".split()
 )
 # A header naming none of these heads an indicator table, not a budget table.
 MONEY_HEADER_WORDS = frozenset("anggaran pagu realisasi alokasi dipa belanja dana rp".split())

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 
 from lkjip_audit.facts import Facts
-from lkjip_audit.facts.budget import KINDS, SECTIONS
+from lkjip_audit.facts.budget import DOUBTS, KINDS, SECTIONS
 from lkjip_audit.findings import Place
 from lkjip_audit.numbers import (
     Interval,
@@ -73,6 +73,18 @@ def _place(row: Mapping[str, Any], figure: Stated | None) -> Place:
     return Place(int(page), bbox, shown)
 
 
+def _unreadable(row: Mapping[str, Any], figure: Stated | None = None) -> Hit:
+    """An abstention at a line the recognizer could not read, with the reason it gave."""
+    reason_id, reason_en = DOUBTS[row["doubt"]]
+    return abstain(
+        figure.page if figure is not None else row["page"],
+        figure.bbox if figure is not None else row["bbox"],
+        row["raw"],
+        reason_id,
+        reason_en,
+    )
+
+
 def _exact(figures: Iterable[Stated]) -> bool:
     return all(f.decimals == 0 for f in figures)
 
@@ -125,7 +137,14 @@ def budget_sum(rule: Rule[BudgetSumParams], facts: Facts, context: RuleContext) 
         for column in rule.params.columns:
             stated = parent[column]
             figures = [k[column] for k in kids]
-            if stated is None or any(f is None for f in figures):
+            if stated is None:
+                continue
+            unreadable = next((k for k in kids if k["doubt"]), None)
+            if unreadable is not None:
+                # A sub-line that could not be read may hold the difference.
+                yield _unreadable(unreadable, stated)
+                continue
+            if any(f is None for f in figures):
                 continue
             if column == "volume" and not _same_unit(parent, kids):
                 continue
@@ -183,6 +202,9 @@ def budget_percentage(
     kinds = rule.params.kinds
     for row in _rows(facts, rule.params.sections):
         if kinds and row["kind"] not in kinds:
+            continue
+        if row["doubt"] and mode == "ratio":
+            yield _unreadable(row)
             continue
         percent, pagu, realisasi = row["percent"], row["pagu"], row["realisasi"]
         if percent is None or pagu is None or realisasi is None:
