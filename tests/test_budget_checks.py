@@ -226,3 +226,14 @@ def test_pnbp_percentage_is_a_percentage_finding(rules):
     (hit,) = budget_percentage(rules["BUD007"], facts, RuleContext())
     assert hit.expected == "200,12%"
     assert rules["BUD007"].category == "percentage"
+
+
+def test_a_sum_counting_one_amount_at_two_levels_is_an_abstention(rules):
+    # "Jumlah" 16 with lines 16 + 16: a program and its only kegiatan both read as parts.
+    facts = facts_of(
+        line("t.0", pagu=stated("16.000.000.000")),
+        line("t.1", parent="t.0", pagu=stated("16.000.000.000")),
+        line("t.2", parent="t.0", pagu=stated("16.000.000.000")),
+    )
+    (hit,) = budget_sum(rules["BUD001"], facts, RuleContext())
+    assert hit.unverified is not None

@@ -123,3 +123,79 @@ def test_revision_columns_in_plain_lines_are_not_guessed(tmp_path):
     row = named(lines, "Program Pelayanan Gizi")
     assert row.doubt == "columns"
     assert row.realisasi is None
+
+
+def paragraphs(*texts: str) -> list:
+    return [Paragraph(text, STYLE) for text in texts]
+
+
+def test_items_of_a_numbered_list_are_parts_not_the_total(tmp_path):
+    """Each "(n) ... dengan alokasi anggaran Rp X" and "a. ... sebesar Rp X" is one item of a
+    breakdown; the amount wrapped onto its own line ("anggaran Rp X") ends the sentence."""
+    lines = build(
+        tmp_path / "items.pdf",
+        [
+            Paragraph("BAB II PERENCANAAN KINERJA", STYLE),
+            *paragraphs(
+                "(1) Pembinaan relawan siaga banjir di wilayah selatan, dengan alokasi",
+                "anggaran Rp.410.250.000,-",
+                "(2) Penyusunan peta rawan longsor, dengan alokasi anggaran Rp.95.400.000,-",
+                "Dana hibah provinsi dengan rincian: a. Bantuan Sub Bid. Sarana dengan alokasi "
+                "Rp. 1.250.000.000,-. b. Bantuan Sub Bid. Logistik dengan alokasi "
+                "Rp. 730.000.000,-",
+            ),
+        ],
+    )
+    amounts = {line.pagu.value: line for line in lines if line.pagu is not None}
+    assert set(amounts) == {
+        Decimal("410250000"),
+        Decimal("95400000"),
+        Decimal("1250000000"),
+        Decimal("730000000"),
+    }
+    assert {line.kind for line in amounts.values()} == {"part"}
+
+
+def test_a_summary_point_about_the_whole_budget_stays_the_total(tmp_path):
+    lines = build(
+        tmp_path / "summary.pdf",
+        paragraphs(
+            "2. Realisasi Anggaran Belanja tahun 2019 adalah sebesar Rp. 4.100.000.000 atau "
+            "97,62% dari total anggaran Rp. 4.200.000.000."
+        ),
+    )
+    (total,) = lines
+    assert total.key == "total"
+    assert (amount(total.pagu), amount(total.realisasi)) == (
+        Decimal("4200000000"),
+        Decimal("4100000000"),
+    )
+
+
+def test_the_two_halves_of_a_regional_budget_and_their_revision(tmp_path):
+    """Belanja Tidak Langsung and Belanja Langsung are budgets of their own; the allocation
+    before the revision is not the pagu, the one after it is, and an increase is neither."""
+    lines = build(
+        tmp_path / "halves.pdf",
+        paragraphs(
+            "Alokasi Belanja Tidak Langsung sebelum perubahan adalah sebesar Rp.30.000.000.000,- "
+            "dan setelah dilakukan perubahan adalah sebesar Rp.32.000.000.000,- ada penambahan "
+            "sebesar Rp.2.000.000.000,- Realisasi Belanja Tidak Langsung adalah sebesar "
+            "Rp.30.400.000.000 atau 95,00 %.",
+            "Jumlah anggaran yang digunakan sebesar Rp. 50.000.000.000,- atau 89,29% dari "
+            "anggaran sebesar Rp. 56.000.000.000,-, terdiri dari Belanja Tidak Langsung "
+            "Rp. 32.000.000.000,- dengan realisasi sebesar Rp. 30.400.000.000,- (95,00%) dan "
+            "Belanja Langsung Rp. 24.000.000.000,- dengan realisasi sebesar "
+            "Rp. 19.600.000.000,- (81,67%).",
+        ),
+    )
+    by_key: dict[str, list[BudgetLine]] = {}
+    for line in lines:
+        by_key.setdefault(line.key, []).append(line)
+    assert set(by_key) == {"belanja-tidak-langsung", "belanja-langsung", "total"}
+    for line in lines:
+        assert line.percent is not None
+        exact = line.realisasi.value / line.pagu.value * 100
+        assert abs(exact - line.percent.value) < Decimal("0.01"), line
+    (whole,) = by_key["total"]
+    assert amount(whole.realisasi) == Decimal("50000000000")

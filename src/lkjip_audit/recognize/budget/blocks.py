@@ -22,6 +22,7 @@ from lkjip_audit.recognize.budget.text import (
     MONEY,
     PERCENT,
     Row,
+    continues_sentence,
     header_years,
     is_header,
     merge_wrapped,
@@ -129,6 +130,7 @@ class _BlockReader:
     # The typed columns of the last cell grid: (page, column count, roles), which a grid
     # continued on the next page without its header row inherits.
     grid_columns: tuple[int, int, list[str | None]] | None = None
+    previous: Line | None = None
 
     def read(self, line: Line) -> None:
         """Take one line: a heading, a line of a cell grid, a row, a header or text."""
@@ -138,11 +140,12 @@ class _BlockReader:
             self.close()
             self.recent.clear()
             return
+        previous, self.previous = self.previous, line
         table = self.regions.table_of(line)
         if table is not None:
             self.grid(table)
             return
-        row = parse_row(line)
+        row = None if continues_sentence(previous, line) else parse_row(line)
         if row is not None:
             self.row(row)
             return

@@ -103,6 +103,18 @@ def _same_unit(parent: Mapping[str, Any], kids: list[Mapping[str, Any]]) -> bool
     return bool(parent["unit"]) and all(norm(k["unit"]) == norm(parent["unit"]) for k in kids)
 
 
+def _counted_twice(stated: Stated, figures: list[Stated], expected: Decimal) -> bool:
+    """Whether the sub-lines look like one amount read at several levels: a sub-line equal
+    to the whole among others, or a sum that is a whole multiple of the stated total (a
+    program and its only kegiatan both taken as parts)."""
+    if stated.value <= 0 or len(figures) < 2:
+        return False
+    if any(f.value == stated.value for f in figures):
+        return True
+    ratio = expected / stated.value
+    return ratio >= 2 and ratio == ratio.to_integral_value()
+
+
 def _listing(kids: list[Mapping[str, Any]], column: str) -> str:
     parts = [f"{k['label']} {k[column].raw}" for k in kids[:MAX_LISTED]]
     more = len(kids) - MAX_LISTED
@@ -149,6 +161,15 @@ def budget_sum(rule: Rule[BudgetSumParams], facts: Facts, context: RuleContext) 
             if column == "volume" and not _same_unit(parent, kids):
                 continue
             expected = sum((f.value for f in figures), Decimal(0))
+            if _counted_twice(stated, figures, expected):
+                yield abstain(
+                    stated.page or parent["page"],
+                    stated.bbox or parent["bbox"],
+                    parent["raw"],
+                    "rincian memuat baris yang sama dengan totalnya (jenjang tabel tidak jelas)",
+                    "the lines repeat their total's amount (the table's levels are unclear)",
+                )
+                continue
             if _exact([stated, *figures]):
                 if stated.value == expected:
                     continue
