@@ -199,3 +199,35 @@ def test_the_two_halves_of_a_regional_budget_and_their_revision(tmp_path):
         assert abs(exact - line.percent.value) < Decimal("0.01"), line
     (whole,) = by_key["total"]
     assert amount(whole.realisasi) == Decimal("50000000000")
+
+
+def test_a_plan_table_with_two_column_sets_is_not_summed(tmp_path):
+    """A Renja table prints the draft plan and its revision side by side, each with its own
+    "Pagu Indikatif (Rp. 000)": "(Rp. 000)" is a unit, not an amount of 0, and a row holding
+    both plans' amounts is not read as one pagu."""
+    rows = [
+        ["No", "Program/Kegiatan", "Pagu (Rp. 000)", "Program/Kegiatan", "Pagu (Rp. 000)"],
+        ["A.", "Program Penyuluhan Tani", "21.500.750", "Program Penyuluhan Tani", "35.010.200"],
+        ["1", "Kegiatan Sekolah Lapang", "2.100.000", "Kegiatan Sekolah Lapang", "1.890.000"],
+        ["2", "", "", "Kegiatan Demplot Padi", "640.500"],
+    ]
+    lines = build(
+        tmp_path / "renja.pdf",
+        [Paragraph("LAMPIRAN", STYLE), ruled(rows, [30.0, 120.0, 80.0, 120.0, 80.0])],
+    )
+    assert all(line.pagu is None or line.pagu.value != 0 for line in lines)
+    for both_plans in ("Program Penyuluhan", "Kegiatan Sekolah"):
+        row = named(lines, both_plans)
+        assert row.doubt == "columns" and row.pagu is None
+
+
+def test_targets_in_units_are_not_money(tmp_path):
+    """Grouped numbers under "Satuan / Target" are quantities ("Produksi Knol 50.000"), not
+    amounts: without a money header, caption or "Rp" they make no budget lines."""
+    text = paragraphs(
+        "Uraian Indikator Satuan Target",
+        "Benih kentang bersertifikat Produksi Knol 50.000",
+        "Bibit buah unggul Produksi Batang 6.500",
+        "Benih padi sawah Produksi Kg 25.000",
+    )
+    assert build(tmp_path / "units.pdf", [Paragraph("LAMPIRAN", STYLE), *text]) == []

@@ -20,6 +20,7 @@ from lkjip_audit.recognize.budget.columns import BEFORE, PAGU, REALISASI, column
 from lkjip_audit.recognize.budget.context import ChapterWalker, chapter_of_heading
 from lkjip_audit.recognize.budget.text import (
     MONEY,
+    MONEY_HEADER_WORDS,
     PERCENT,
     Row,
     continues_sentence,
@@ -27,12 +28,14 @@ from lkjip_audit.recognize.budget.text import (
     is_header,
     merge_wrapped,
     parse_row,
+    words_of,
 )
 
 AMOUNT_SHAPE = re.compile(r"\d[.,]\d")
 # An amount of a million or more printed with its groups ("2.193.850.000"), not a score.
 GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 MAX_LABEL_LINES = 6
+MONEY_LABEL_WORDS = frozenset("anggaran pagu belanja dipa pnbp alokasi".split())
 PROSE_MIN_WORDS = 9
 
 
@@ -62,6 +65,25 @@ class Block:
     header: str
     years: list[int]
     rows: list[TableRow] = field(default_factory=list)
+    money_grid: bool = False
+    """Whether the block is (the continuation of) a cell grid whose header names amounts."""
+
+    def states_money(self) -> bool:
+        """Whether the block is about money: its grid, header or caption name it, a row
+        is an allocation ("Target PNBP", "Pagu"), or a figure is printed with "Rp". Grouped
+        numbers alone may be targets in units ("Produksi Knol 50.000"), not Rupiah."""
+        words = set(words_of(f"{self.header} {self.caption}"))
+        labels = {w for t in self.rows for w in words_of(t.label)}
+        return (
+            self.money_grid
+            or bool(words & MONEY_HEADER_WORDS)
+            or bool(labels & MONEY_LABEL_WORDS)
+            or any(
+                f.stated.raw.lower().startswith(("rp", "idr"))
+                for t in self.rows
+                for f in t.row.figures
+            )
+        )
 
 
 def _is_prose(line: Line) -> bool:
@@ -130,6 +152,9 @@ class _BlockReader:
     # The typed columns of the last cell grid: (page, column count, roles), which a grid
     # continued on the next page without its header row inherits.
     grid_columns: tuple[int, int, list[str | None]] | None = None
+    # The page of the last grid about money, which a grid on the next page whose first row
+    # is data (its header left on the page before) continues.
+    money_page: int | None = None
     previous: Line | None = None
 
     def read(self, line: Line) -> None:
@@ -179,7 +204,11 @@ class _BlockReader:
             grid_table = self.doc.tables[table]
             caption, inherited = " ".join(self.recent), self._inherited(grid_table)
             grid, roles = _grid_block(self.doc, grid_table, self.walker, caption, inherited)
+            headless = any(AMOUNT_SHAPE.search(h) for h in grid_table.header)
+            if headless and self.money_page == grid_table.page - 1:
+                grid.money_grid = True
             self.grid_columns = None if roles is None else (grid_table.page, len(roles), roles)
+            self.money_page = grid_table.page if grid.states_money() else None
             texts = {r.row.line.text for r in grid.rows}
             # A fragment of a table already read (a page's part of a stitched table).
             if grid.rows and not texts <= self.seen_rows:
@@ -253,6 +282,7 @@ def _grid_block(
     block = Block(walker.chapter, walker.heading_year, caption, "", [])
     header_cells = [Cell(h, table.page, None) for h in table.header]
     roles = _typed_columns(table.header)
+    block.money_grid = roles is not None
     if roles is None and inherited is not None:
         roles = inherited
         # The extraction took the continued grid's first data row for its header.

@@ -55,6 +55,8 @@ ROLE_WORDS = {
     "persentase": PERCENT,
     "capaian": PERCENT,
 }
+# A grouped amount ("1.650.000", "32.732.753"), not a code ("5.2.2.01.001", "1.02.01").
+GROUPED_AMOUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+(?![.,]?\d)")
 CHAPTER_SECTIONS = {BAB2: "dipa-bab2", BAB3: "realisasi-bab3", IKHTISAR: "ikhtisar", BAB4: "bab4"}
 
 
@@ -93,6 +95,8 @@ def _split_groups(
             current = []
     if current:
         groups.append(current)
+    # A percentage after the group's own (a "% fisik" column) opens no group of its own.
+    groups = [g for g in groups if any(f.kind == MONEY for f in g)] or groups[:1]
     if len(groups) == 1 and n_years >= 2 and len(groups[0]) == 2 * n_years:
         groups = [groups[0][i : i + 2] for i in range(0, len(groups[0]), 2)]
     result = []
@@ -118,6 +122,10 @@ def _row_groups(
     """The row's figures by role and year group, or no figures and why they cannot be read."""
     if trow.doubt:
         return [], trow.doubt
+    if _money_in_label(trow):
+        # An amount inside the label: the row holds two column sets side by side (a plan
+        # and its revision), whose amounts a line cannot tell apart.
+        return [], "columns"
     if trow.roles is not None:
         group = _typed_group(trow)
         return ([], "columns") if group is None else ([group], "")
@@ -128,6 +136,11 @@ def _row_groups(
     figures = [f for f in trow.row.figures if f.kind in (MONEY, PERCENT)]
     groups = _split_groups(figures, roles, n_years)
     return ([], "columns") if groups is None else (groups, "")
+
+
+def _money_in_label(trow: TableRow) -> bool:
+    """Whether the row's label (wrapped lines included) holds a grouped amount."""
+    return GROUPED_AMOUNT.search(trow.label) is not None
 
 
 def _typed_group(trow: TableRow) -> dict[str, Figure] | None:
@@ -249,6 +262,8 @@ def _is_transposed(block: Block) -> bool:
 
 def block_lines(block: Block, table: str, default_year: int | None) -> list[BudgetLine]:
     """The budget lines of one block, with parents set from the table's hierarchy."""
+    if not block.states_money():
+        return []
     if _is_transposed(block):
         return _transposed(block, table)
     roles = header_roles(block.header)

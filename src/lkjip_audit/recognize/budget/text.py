@@ -59,6 +59,8 @@ WHOLE_TOTAL_WORDS = frozenset(
 RUPIAH_MURNI = re.compile(r"\brupiah\s+murni\b|^\(?rm\)?$")
 PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak")
 MIN_MONEY = Decimal(1000)
+# "(Rp. 000)" in a header: the amounts below are in thousands; no amount itself.
+THOUSANDS_UNIT = re.compile(r"^(?:rp|idr)\.?\s*0{3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +116,7 @@ def figures_of(line: Line) -> list[Figure]:
         unit = None
         if stated.is_percent:
             kind = PERCENT
-        elif in_ratio(line.text, start, end):
+        elif in_ratio(line.text, start, end) or THOUSANDS_UNIT.search(stated.raw):
             kind = PLAIN
         elif stated.raw.lower().startswith(("rp", "idr")):
             kind = MONEY
