@@ -231,3 +231,26 @@ def test_targets_in_units_are_not_money(tmp_path):
         "Benih padi sawah Produksi Kg 25.000",
     )
     assert build(tmp_path / "units.pdf", [Paragraph("LAMPIRAN", STYLE), *text]) == []
+
+
+def test_the_financial_percentage_of_a_sentence_not_the_physical_one(tmp_path):
+    """ "atau 95,07" (no % sign) and "98,67.%" (a stray dot) are the realisasi's share;
+    "realisasi fisik 100%" is work done; "163.305..000" is no amount of Rp 163.305."""
+    lines = build(
+        tmp_path / "shares.pdf",
+        paragraphs(
+            "(1) Kegiatan Pengelolaan Arsip dengan alokasi anggaran sebesar Rp. 200.000.000,- "
+            "dan realisasi anggaran sebesar 190.140.000 atau 95,07 dan realisasi fisik "
+            "sebesar 100%.",
+            "(2) Kegiatan Kajian Mitigasi dengan alokasi anggaran Rp.450.000.000,- dengan "
+            "realisasi anggaran sebesar Rp.444.015.000,- atau sebesar 98,67.% dengan capaian "
+            "fisik 100 %.",
+            "(3) Kegiatan Pelaporan Internal dengan alokasi anggaran sebesar Rp. 170.000.000,-, "
+            "realisasi anggaran sebesar Rp. 169.133..000,- atau 99,49% dan realisasi fisik "
+            "sebesar 100%.",
+        ),
+    )
+    broken, unsigned, stray_dot = sorted(lines, key=lambda line: line.pagu.value)
+    assert broken.realisasi is None and broken.percent is None
+    assert amount(unsigned.percent) == Decimal("95.07") and unsigned.percent.is_percent
+    assert amount(stray_dot.percent) == Decimal("98.67")

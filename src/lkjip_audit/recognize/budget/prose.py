@@ -117,6 +117,14 @@ REVISED = re.compile(r"\b(?:setelah|sesudah)\s+(?:dilakukan\s+)?(?:perubahan|rev
 WHOLE_BUDGET = re.compile(r"\b(?:total|jumlah|keseluruhan|seluruh)\b")
 
 
+PHYSICAL = re.compile(r"fisik")
+# A number whose grouping breaks off ("163.305..000", "920.942.,000") right after it.
+MALFORMED = re.compile(r"[.,]{1,2}\d")
+STRAY_PERCENT = re.compile(r"\s?\.\s?%")
+SHARE_LEAD = re.compile(r"\W*atau(?:\s+sebesar)?\s*")
+MAX_SHARE = 200
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of running text with the lines it came from (for the figures' boxes)."""
@@ -256,12 +264,19 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             and (stated.raw.lower().startswith("rp") or not is_year(stated))
             and not in_ratio(text, start, end)
         )
-        if stated.is_percent:
-            # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate.
-            growth = GROWTH.search(lower[boundary:start])
-            if last is not None and role == REALISASI and last.percent is None and not growth:
-                last.percent = _placed(sentence, stated, start, end)
+        if stated.is_percent or _unsigned_share(lower, boundary, start, end, stated, role):
+            # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate,
+            # "realisasi fisik 100%" the work done, not the money spent.
+            context = lower[boundary:start]
+            other = GROWTH.search(context) or PHYSICAL.search(context)
+            if last is not None and role == REALISASI and last.percent is None and not other:
+                last.percent = _placed(sentence, stated, start, end, percent=True)
             boundary = end
+            continue
+        if is_money and (MALFORMED.match(text, end) or stated.decimals > 2):
+            # "163.305..000", "907458.180": an amount whose separators are broken is no
+            # amount that can be read, and what follows it is not its percentage.
+            boundary, last = end, None
             continue
         if not is_money:
             continue
@@ -315,9 +330,28 @@ def _part_or_total(before: str) -> str:
     return "total"
 
 
-def _placed(sentence: Sentence, stated: Stated, start: int, end: int) -> Stated:
+def _unsigned_share(
+    lower: str, boundary: int, start: int, end: int, stated: Stated, role: str | None
+) -> bool:
+    """A realisasi's percentage printed without "%": "Rp X atau 95,07" (1 or 2 decimals,
+    at most 100 and a bit, right after "atau"), or with a stray dot ("98,67.%")."""
+    if role != REALISASI or stated.is_percent:
+        return False
+    if STRAY_PERCENT.match(lower, end):
+        return True
+    return (
+        stated.decimals in (1, 2)
+        and stated.value <= MAX_SHARE
+        and SHARE_LEAD.fullmatch(lower[boundary:start]) is not None
+    )
+
+
+def _placed(
+    sentence: Sentence, stated: Stated, start: int, end: int, percent: bool = False
+) -> Stated:
     page, bbox = sentence.place(start, end)
-    return Stated(stated.raw, stated.value, stated.decimals, page, bbox, stated.is_percent)
+    is_percent = stated.is_percent or percent
+    return Stated(stated.raw, stated.value, stated.decimals, page, bbox, is_percent)
 
 
 def prose_lines(lines: list[Line], regions: Regions, default_year: int | None) -> list[BudgetLine]:
