@@ -117,11 +117,13 @@ def test_full_absorption_short_by_a_few_rupiah_is_100_percent(rules):
 
 def test_unreadable_lines_are_abstentions_not_findings(rules):
     # The sub-line the recognizer could not read may hold the difference; its percentage
-    # cannot be recomputed: both checks say so instead of guessing.
+    # cannot be recomputed: both checks say so instead of guessing. A line that prints no
+    # percentage is nothing the percentage check abstained from.
     facts = facts_of(
         line("t.0", pagu=stated("Rp 1.000.000.000"), realisasi=stated("Rp 900.000.000")),
         line("t.1", parent="t.0", pagu=stated("Rp 600.000.000"), realisasi=stated("500.000.000")),
-        line("t.2", parent="t.0", doubt="cell"),
+        line("t.2", parent="t.0", doubt="cell", raw="Jasa 150.000.000 141.300.000 94,20"),
+        line("t.3", doubt="columns", raw="Rancangan 1.650.000 Hasil 1.485.000"),
     )
     sums = list(budget_sum(rules["BUD001"], facts, RuleContext()))
     assert len(sums) == 2 and all(hit.unverified for hit in sums)

@@ -6,6 +6,7 @@ amount printed with decimals) by interval overlap on its printed decimals.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ COLUMN_NAMES = {
 }
 MAX_LISTED = 8
 HUNDRED = Decimal(100)
+SHOWS_PERCENT = re.compile(r"%|\d,\d{1,2}(?![\d.,])")
 
 
 Column = Annotated[str, OneOf(COLUMN_NAMES)]
@@ -224,8 +226,10 @@ def budget_percentage(
     for row in _rows(facts, rule.params.sections):
         if kinds and row["kind"] not in kinds:
             continue
-        if row["doubt"] and mode == "ratio":
-            yield _unreadable(row)
+        if row["doubt"]:
+            # Only a line that prints a percentage is one this check could not verify.
+            if mode == "ratio" and SHOWS_PERCENT.search(row["raw"]):
+                yield _unreadable(row)
             continue
         percent, pagu, realisasi = row["percent"], row["pagu"], row["realisasi"]
         if percent is None or pagu is None or realisasi is None:
