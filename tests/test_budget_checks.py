@@ -115,6 +115,22 @@ def test_full_absorption_short_by_a_few_rupiah_is_100_percent(rules):
     assert list(budget_percentage(rules["BUD003"], facts, RuleContext())) == []
 
 
+def test_unreadable_lines_are_abstentions_not_findings(rules):
+    # The sub-line the recognizer could not read may hold the difference; its percentage
+    # cannot be recomputed: both checks say so instead of guessing. A line that prints no
+    # percentage is nothing the percentage check abstained from.
+    facts = facts_of(
+        line("t.0", pagu=stated("Rp 1.000.000.000"), realisasi=stated("Rp 900.000.000")),
+        line("t.1", parent="t.0", pagu=stated("Rp 600.000.000"), realisasi=stated("500.000.000")),
+        line("t.2", parent="t.0", doubt="cell", raw="Jasa 150.000.000 141.300.000 94,20"),
+        line("t.3", doubt="columns", raw="Rancangan 1.650.000 Hasil 1.485.000"),
+    )
+    sums = list(budget_sum(rules["BUD001"], facts, RuleContext()))
+    assert len(sums) == 2 and all(hit.unverified for hit in sums)
+    (percent,) = budget_percentage(rules["BUD003"], facts, RuleContext())
+    assert percent.unverified is not None and "sel" in percent.unverified["id"]
+
+
 def test_percentage_on_a_zero_target(rules):
     facts = facts_of(
         line(
@@ -212,3 +228,14 @@ def test_pnbp_percentage_is_a_percentage_finding(rules):
     (hit,) = budget_percentage(rules["BUD007"], facts, RuleContext())
     assert hit.expected == "200,12%"
     assert rules["BUD007"].category == "percentage"
+
+
+def test_a_sum_counting_one_amount_at_two_levels_is_an_abstention(rules):
+    # "Jumlah" 16 with lines 16 + 16: a program and its only kegiatan both read as parts.
+    facts = facts_of(
+        line("t.0", pagu=stated("16.000.000.000")),
+        line("t.1", parent="t.0", pagu=stated("16.000.000.000")),
+        line("t.2", parent="t.0", pagu=stated("16.000.000.000")),
+    )
+    (hit,) = budget_sum(rules["BUD001"], facts, RuleContext())
+    assert hit.unverified is not None

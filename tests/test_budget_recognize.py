@@ -254,8 +254,15 @@ def test_build_parents_leaves_an_uncertain_total_alone():
 
 
 def test_build_parents_total_of_flat_rows_that_do_not_add_up():
-    nodes = [Node(Decimal(100), 0), Node(Decimal(100), 0), Node(Decimal(250), 0, total=True)]
+    nodes = [Node(Decimal(100), 0), Node(Decimal(120), 0), Node(Decimal(250), 0, total=True)]
     assert build_parents(nodes) == [2, 2, None]
+
+
+def test_build_parents_total_over_a_line_and_its_only_sub_line_is_uncertain():
+    # "Pendapatan Asli Daerah 16" then "Lain-lain PAD 16" then "Jumlah 16": one amount at two
+    # levels, not two parts of the total.
+    nodes = [Node(Decimal(16), 0), Node(Decimal(16), 0), Node(Decimal(16), 0, total=True)]
+    assert build_parents(nodes) == [None, None, None]
 
 
 def test_indent_levels_cluster_left_edges():

@@ -4,7 +4,9 @@ A row is one budget line as printed in one place (a table row, or a figure named
 sentence): its year, the section it stands in, its label, its place in the hierarchy
 (``parent`` names the ``line_id`` of the line it adds up into, ``group`` tells apart two
 breakdowns of the same parent, e.g. jenis belanja and sumber dana) and its figures as
-:class:`~lkjip_audit.numbers.Stated` values.
+:class:`~lkjip_audit.numbers.Stated` values. ``doubt`` names why a printed line could not
+be read with certainty (one of :data:`DOUBTS`); such a line carries no figures, and the
+checks that would have used it abstain.
 """
 
 from __future__ import annotations
@@ -30,6 +32,19 @@ SECTIONS = (
 
 KINDS = ("total", "program", "kegiatan", "line", "jenis-belanja", "sumber-dana", "pnbp", "part")
 """What a budget line is, as far as its label and position tell."""
+
+
+DOUBTS = {
+    "columns": (
+        "kolom jumlah anggaran tidak dapat dipastikan (pagu, realisasi, sebelum/sesudah perubahan)",
+        "the amount columns cannot be told apart (allocation, realisation, before/after revision)",
+    ),
+    "cell": (
+        "satu sel memuat beberapa angka (baris tabel tergabung)",
+        "one cell holds several figures (table rows merged)",
+    ),
+}
+"""Why a budget line could not be read, as a reviewer is told (Indonesian, English)."""
 
 
 def _stated_or_none(series):
@@ -60,5 +75,6 @@ BUDGET_LINES = place_schema(
         "percent": _figure(),
         "volume": _figure(),
         "unit": pa.Column(object, nullable=True),
+        "doubt": pa.Column(str, pa.Check.isin(["", *DOUBTS])),
     },
 )

@@ -16,26 +16,43 @@ from dataclasses import dataclass, field
 from lkjip_audit.extract.model import Cell, DocumentText, Line, Table
 from lkjip_audit.numbers import find_numbers
 from lkjip_audit.recognize.budget.cells import Regions, label_x0, row_line
+from lkjip_audit.recognize.budget.columns import BEFORE, PAGU, REALISASI, column_role
 from lkjip_audit.recognize.budget.text import (
+    MONEY,
+    MONEY_HEADER_WORDS,
+    PERCENT,
     Row,
+    continues_sentence,
     header_years,
     is_header,
     merge_wrapped,
     parse_row,
+    words_of,
 )
 from lkjip_audit.recognize.chapters import ChapterWalker
 
+AMOUNT_SHAPE = re.compile(r"\d[.,]\d")
+# An amount of a million or more printed with its groups ("2.193.850.000"), not a score.
+GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 MAX_LABEL_LINES = 6
+MONEY_LABEL_WORDS = frozenset("anggaran pagu belanja dipa pnbp alokasi".split())
 PROSE_MIN_WORDS = 9
 
 
 @dataclass(slots=True)
 class TableRow:
-    """A row with its full label (wrapped lines joined) and the left edge of that label."""
+    """A row with its full label (wrapped lines joined) and the left edge of that label.
+
+    ``roles`` gives, for a row of a cell grid whose header types its columns, the role of
+    each of the row's figures (see :func:`column_role`); ``doubt`` why the row cannot be
+    read with certainty (see :data:`lkjip_audit.facts.budget.DOUBTS`).
+    """
 
     row: Row
     label: str
     x0: float
+    roles: tuple[str | None, ...] | None = None
+    doubt: str = ""
 
 
 @dataclass(slots=True)
@@ -48,6 +65,25 @@ class Block:
     header: str
     years: list[int]
     rows: list[TableRow] = field(default_factory=list)
+    money_grid: bool = False
+    """Whether the block is (the continuation of) a cell grid whose header names amounts."""
+
+    def states_money(self) -> bool:
+        """Whether the block is about money: its grid, header or caption name it, a row
+        is an allocation ("Target PNBP", "Pagu"), or a figure is printed with "Rp". Grouped
+        numbers alone may be targets in units ("Produksi Knol 50.000"), not Rupiah."""
+        words = set(words_of(f"{self.header} {self.caption}"))
+        labels = {w for t in self.rows for w in words_of(t.label)}
+        return (
+            self.money_grid
+            or bool(words & MONEY_HEADER_WORDS)
+            or bool(labels & MONEY_LABEL_WORDS)
+            or any(
+                f.stated.raw.lower().startswith(("rp", "idr"))
+                for t in self.rows
+                for f in t.row.figures
+            )
+        )
 
 
 def _is_prose(line: Line) -> bool:
@@ -113,6 +149,13 @@ class _BlockReader:
     prose_run: int = 0
     emitted: set[int] = field(default_factory=set)
     seen_rows: set[str] = field(default_factory=set)
+    # The typed columns of the last cell grid: (page, column count, roles), which a grid
+    # continued on the next page without its header row inherits.
+    grid_columns: tuple[int, int, list[str | None]] | None = None
+    # The page of the last grid about money, which a grid on the next page whose first row
+    # is data (its header left on the page before) continues.
+    money_page: int | None = None
+    previous: Line | None = None
 
     def read(self, line: Line) -> None:
         """Take one line: a heading, a line of a cell grid, a row, a header or text."""
@@ -121,11 +164,12 @@ class _BlockReader:
             self.close()
             self.recent.clear()
             return
+        previous, self.previous = self.previous, line
         table = self.regions.table_of(line)
         if table is not None:
             self.grid(table)
             return
-        row = parse_row(line)
+        row = None if continues_sentence(previous, line) else parse_row(line)
         if row is not None:
             self.row(row)
             return
@@ -139,6 +183,15 @@ class _BlockReader:
         self.pending = [*self.pending, line][-MAX_LABEL_LINES:]
         self.recent.append(line.text)
 
+    def _inherited(self, table: Table) -> list[str | None] | None:
+        """The typed columns of the grid just before, when this grid continues it on the next
+        page with as many columns."""
+        if self.grid_columns is None:
+            return None
+        page, count, roles = self.grid_columns
+        width = len(table.rows[0]) if table.rows else len(table.header)
+        return roles if table.page == page + 1 and width == count else None
+
     def close(self) -> None:
         """End the open block and forget what stood above it."""
         self.block, self.pending, self.header, self.years = None, [], [], []
@@ -147,7 +200,14 @@ class _BlockReader:
         """A line inside a cell grid: read the grid once, at its first line."""
         if table not in self.emitted:
             self.emitted.add(table)
-            grid = _grid_block(self.doc, self.doc.tables[table], self.walker, " ".join(self.recent))
+            grid_table = self.doc.tables[table]
+            caption, inherited = " ".join(self.recent), self._inherited(grid_table)
+            grid, roles = _grid_block(self.doc, grid_table, self.walker, caption, inherited)
+            headless = any(AMOUNT_SHAPE.search(h) for h in grid_table.header)
+            if headless and self.money_page == grid_table.page - 1:
+                grid.money_grid = True
+            self.grid_columns = None if roles is None else (grid_table.page, len(roles), roles)
+            self.money_page = grid_table.page if grid.states_money() else None
             texts = {r.row.line.text for r in grid.rows}
             # A fragment of a table already read (a page's part of a stitched table).
             if grid.rows and not texts <= self.seen_rows:
@@ -205,11 +265,32 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def _grid_block(doc: DocumentText, table: Table, walker: ChapterWalker, caption: str) -> Block:
-    """A block read from a table's cell grid; a header row inside the grid (the extraction
-    may take a caption line for the header) gives the columns and years."""
+def _grid_block(
+    doc: DocumentText,
+    table: Table,
+    walker: ChapterWalker,
+    caption: str,
+    inherited: list[str | None] | None,
+) -> tuple[Block, list[str | None] | None]:
+    """A block read from a table's cell grid, and the roles of its columns when its header
+    (or, for a grid continued from the page before, that grid's header) types them.
+
+    A header row inside the grid (the extraction may take a caption line for the header)
+    gives the columns and years.
+    """
     block = Block(walker.chapter, walker.heading_year, caption, "", [])
-    for cells in [[Cell(h, table.page, None) for h in table.header], *table.rows]:
+    header_cells = [Cell(h, table.page, None) for h in table.header]
+    roles = _typed_columns(table.header)
+    block.money_grid = roles is not None
+    if roles is None and inherited is not None:
+        roles = inherited
+        # The extraction took the continued grid's first data row for its header.
+        header_cells = []
+        rows = [[Cell(h, table.page, None) for h in table.header], *table.rows]
+    else:
+        rows = [header_cells, *table.rows] if header_cells else list(table.rows)
+    unplaced: list[TableRow] = []
+    for cells in rows:
         line = row_line(cells, table.page)
         if line is None:
             continue
@@ -218,8 +299,68 @@ def _grid_block(doc: DocumentText, table: Table, walker: ChapterWalker, caption:
             block.header = f"{block.header} {line.text}".strip()
             block.years = years or block.years
             continue
-        row = parse_row(line)
+        row = parse_row(line) or _unread_row(line, cells)
         if row is not None:
             x0 = label_x0(cells, doc)
-            block.rows.append(TableRow(row, row.label, row.x0 if x0 is None else x0))
-    return block
+            trow = TableRow(row, row.label, row.x0 if x0 is None else x0)
+            if not row.figures:
+                trow.doubt = "cell"
+            elif roles is not None and len(block.years) < 2:
+                _type_row(trow, cells, roles)
+            block.rows.append(trow)
+            if any(c.bbox is None for c in cells if c.text.strip()):
+                unplaced.append(trow)
+    # A row known only by its text (the header slot of a continued grid) has no indentation
+    # of its own: it stands at the table's leftmost edge, not deeper or shallower.
+    placed = [t.x0 for t in block.rows if t not in unplaced]
+    for trow in unplaced:
+        trow.x0 = min(placed, default=trow.x0)
+    return block, roles
+
+
+def _unread_row(line: Line, cells: list[Cell]) -> Row | None:
+    """A grid row with a label and amounts that does not read as one budget row (the
+    extraction merged two rows into its cells): kept, without figures, so that the rows
+    around it are not taken for its parts or its parent."""
+    texts = [c.text.strip() for c in cells if c.text.strip()]
+    if len(texts) < 2 or not any(GROUPED_AMOUNT.search(t) for t in texts[1:]):
+        return None
+    x0 = line.words[0].bbox[0] if line.words else line.bbox[0]
+    return Row(line, " ".join(texts[0].split()), False, (), x0)
+
+
+def _typed_columns(header: list[str]) -> list[str | None] | None:
+    """The role of each column from the grid's header cells, when they name the amounts."""
+    # A grouped or decimal number makes the "header" a data row the extraction took for one.
+    if not header or any(AMOUNT_SHAPE.search(h) for h in header):
+        return None
+    roles = [column_role(h) for h in header]
+    return roles if {PAGU, REALISASI, BEFORE} & set(roles) else None
+
+
+def _type_row(trow: TableRow, cells: list[Cell], roles: list[str | None]) -> None:
+    """Give each figure of the row its column's role; two figures in one cell (rows merged
+    by the extraction) leave the row unreadable."""
+    columns = [_column_of(figure.start, cells) for figure in trow.row.figures]
+    counted = [
+        c for c, f in zip(columns, trow.row.figures, strict=True) if f.kind in (MONEY, PERCENT)
+    ]
+    if None in columns or len(set(counted)) != len(counted):
+        trow.doubt = "cell"
+        return
+    trow.roles = tuple(roles[c] if c is not None and c < len(roles) else None for c in columns)
+
+
+def _column_of(offset: int, cells: list[Cell]) -> int | None:
+    """The index of the cell whose words hold ``offset`` of the row's line (the line joins
+    the words of the non-empty cells in order, see :func:`row_line`)."""
+    start = 0
+    for index, cell in enumerate(cells):
+        words = cell.text.split()
+        if not words:
+            continue
+        end = start + len(" ".join(words))
+        if start <= offset < end:
+            return index
+        start = end + 1
+    return None

@@ -35,6 +35,7 @@ class BudgetLine:
     percent: Stated | None = None
     volume: Stated | None = None
     unit: str | None = None
+    doubt: str = ""
 
 
 COLUMNS = [f.name for f in dataclasses.fields(BudgetLine)]

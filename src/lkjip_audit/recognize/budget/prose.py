@@ -20,17 +20,33 @@ from lkjip_audit.numbers import Stated, find_numbers
 from lkjip_audit.recognize.budget.cells import Regions
 from lkjip_audit.recognize.budget.model import BudgetLine
 from lkjip_audit.recognize.budget.text import (
+    BELANJA_HALVES,
     JENIS_BELANJA,
     MIN_MONEY,
     PNBP,
+    continues_sentence,
     in_ratio,
     is_year,
     measured,
     parse_row,
 )
-from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker
+from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker, heading_key
 
 SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
+# A list marker: "a.", "1.", "b)", "(3)", "D.". A sentence that opens with one is an item
+# of an enumeration: its amount is one part of a budget, not the unit's total.
+MARKER = r"(?:\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)|(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])"
+# A list item about the whole budget ("2. Realisasi Anggaran Belanja tahun 2023 adalah ...")
+# is a point of a summary, not one part of a breakdown.
+NAMES_THE_WHOLE = re.compile(
+    r"\banggaran\s+belanja\b|\b(?:total|jumlah|seluruh|keseluruhan)\s+(?:pagu|anggaran|belanja)|"
+    r"\bdipa\b"
+)
+# "Sub Bid. Pelayanan", "Kab. Bogor": the period of a short capitalised abbreviation.
+ABBREVIATION = re.compile(r"(?<!\w)[A-Z][a-z]{1,3}$")
+TRAILING_MARKER = re.compile(rf"(?:^|(?<=\s)){MARKER}$")
+LIST_START = re.compile(rf"\s{MARKER}\s*[A-Z]")
+ENUMERATED = re.compile(rf"^\s*{MARKER}")
 YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(?:anggaran\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 CITATION = re.compile(r"(?:nomor|no\.?)\s*[\w./-]+\s*$", re.IGNORECASE)
 BASE = re.compile(
@@ -40,7 +56,9 @@ BASE = re.compile(
 GROWTH = re.compile(
     r"naik|turun|meningkat|menurun|kenaikan|penurunan|peningkatan|lebih|selisih|pertumbuhan"
 )
-REALISASI_WORD = re.compile(r"realisasi|terealisasi|terserap|penyerapan|serapan")
+REALISASI_WORD = re.compile(
+    r"realisasi|terealisasi|terserap|penyerapan|serapan|(?:yang\s+)?(?:digunakan|terpakai)\b"
+)
 PAGU_WORD = re.compile(r"\b(?:pagu|anggaran\w*|target|dipa|alokasi)\b")
 RUPIAH_MURNI = re.compile(r"rupiah\s+murni|\brm\b")
 SOURCES = re.compile(r"rupiah\s+murni|sumber\s+dana")
@@ -54,6 +72,8 @@ ITEM_GROUPS = {
     "sumber-pnbp": "sumber-dana",
 }
 PAGU, REALISASI, OTHER = "pagu", "realisasi", "other"
+# Keys of the items a sentence names (a spending type, a funding source, a budget half).
+ITEMS = frozenset({*ITEM_GROUPS, "belanja-langsung", "belanja-tidak-langsung"})
 # A figure named in a sentence has no label cell: it is named by what it is.
 PROSE_LABELS = {
     "total": "Anggaran belanja",
@@ -63,6 +83,8 @@ PROSE_LABELS = {
     "belanja-barang": "Belanja Barang",
     "belanja-modal": "Belanja Modal",
     "rm": "Rupiah Murni (RM)",
+    "belanja-langsung": "Belanja Langsung",
+    "belanja-tidak-langsung": "Belanja Tidak Langsung",
     "sumber-pnbp": "PNBP (sumber dana)",
 }
 # An amount of one program or kegiatan, named in its sentence ("(7) Kegiatan Penguatan ...,
@@ -73,9 +95,28 @@ WHOLE = re.compile(
 )
 OTHER_AMOUNT = re.compile(
     r"\b(?:sisa|selisih|efisiensi|tidak\s+terserap|naik|turun|meningkat|menurun|kenaikan|"
-    r"penurunan|peningkatan|bertambah|berkurang|rata-rata|per\s+bulan)"
+    r"penurunan|peningkatan|bertambah|berkurang|penambahan|pengurangan|tambahan|rata-rata|"
+    r"per\s+bulan)"
     r"(?:\s+(?:anggaran\w*|pagu|realisasi|dana|target))?"
 )
+
+
+# An allocation before its revision is not the pagu the report is measured against; one
+# "setelah perubahan" (or that a budget "menjadi") replaces the allocation named before it.
+ORIGINAL = re.compile(
+    r"\bsebelum\s+(?:dilakukan\s+)?(?:perubahan|revisi)|(?<!rupiah\s)\bmurni\b|\bsemula\b"
+)
+REVISED = re.compile(r"\b(?:setelah|sesudah)\s+(?:dilakukan\s+)?(?:perubahan|revisi)|\bmenjadi\b")
+# Words naming the whole budget: an amount after them is not the item named before.
+WHOLE_BUDGET = re.compile(r"\b(?:total|jumlah|keseluruhan|seluruh)\b")
+
+
+PHYSICAL = re.compile(r"fisik")
+# A number whose grouping breaks off ("163.305..000", "920.942.,000") right after it.
+MALFORMED = re.compile(r"[.,]{1,2}\d")
+STRAY_PERCENT = re.compile(r"\s?\.\s?%")
+SHARE_LEAD = re.compile(r"\W*atau(?:\s+sebesar)?\s*")
+MAX_SHARE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +146,18 @@ def sentences(lines: list[Line], regions: Regions) -> Iterator[Sentence]:
     paragraph: list[Line] = []
     chapter = walker.chapter
     number = 0
+    previous = None
     for line in lines:
         walker.see(line)
-        is_row = regions.table_of(line) is not None or parse_row(line) is not None
-        if walker.chapter != chapter or is_row:
+        is_row = regions.table_of(line) is not None or (
+            not continues_sentence(previous, line) and parse_row(line) is not None
+        )
+        previous = line
+        heading = heading_key(line.text) is not None
+        if walker.chapter != chapter or is_row or heading:
             yield from _split(paragraph, chapter, number)
             paragraph, chapter, number = [], walker.chapter, number + 1
-            if is_row:
+            if is_row or heading:
                 continue
         paragraph.append(line)
     yield from _split(paragraph, chapter, number)
@@ -127,8 +173,7 @@ def _split(paragraph: list[Line], chapter: str, number: int) -> Iterator[Sentenc
         offset += len(line.text) + 1
     text = " ".join(parts)
     start = 0
-    for match in [*SENTENCE_END.finditer(text), None]:
-        end = match.end() if match else len(text)
+    for end in [*_cuts(text), len(text)]:
         piece = text[start:end]
         if piece.strip():
             local = tuple(
@@ -136,6 +181,20 @@ def _split(paragraph: list[Line], chapter: str, number: int) -> Iterator[Sentenc
             )
             yield Sentence(piece, chapter, number, local)
         start = end
+
+
+def _cuts(text: str) -> list[int]:
+    """Where the sentences of a paragraph start: after a full stop (not one closing an
+    abbreviation such as "Bid." or a list marker such as "a."), and at each list marker
+    ("(3) Kegiatan ...", "b. Bantuan ..."), which opens an item of its own."""
+    ends = {
+        m.end()
+        for m in SENTENCE_END.finditer(text)
+        if not ABBREVIATION.search(text, 0, m.start())
+        and not TRAILING_MARKER.search(text, 0, m.end())
+    }
+    starts = {m.start() + 1 for m in LIST_START.finditer(text)}
+    return sorted(c for c in ends | starts if 0 < c < len(text))
 
 
 @dataclass(slots=True)
@@ -154,7 +213,8 @@ def _year_before(text: str, default: int | None) -> int | None:
 
 
 def _item_key(context: str, sentence: str) -> str | None:
-    found = [(m.start(), key) for key, pattern in JENIS_BELANJA for m in pattern.finditer(context)]
+    items = (*JENIS_BELANJA, *BELANJA_HALVES)
+    found = [(m.start(), key) for key, pattern in items for m in pattern.finditer(context)]
     found += [(m.start(), "rm") for m in RUPIAH_MURNI.finditer(context)]
     if SOURCES.search(sentence):
         found += [(m.start(), "sumber-pnbp") for m in PNBP.finditer(context)]
@@ -187,6 +247,8 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
     lower = text.lower()
     records: list[_Record] = []
     boundary, role, last = 0, None, None
+    last_item: str | None = None
+    item_role: str | None = None
     for start, end, stated in find_numbers(text):
         # A budget figure in a sentence is at least a thousand Rupiah ("Rp. 16" is a page
         # number glued to a dangling "Rp."), and no quantity ("realisasi 85.362 Ha").
@@ -197,25 +259,52 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             and not in_ratio(text, start, end)
             and not measured(text, end)
         )
-        if stated.is_percent:
-            # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate.
-            growth = GROWTH.search(lower[boundary:start])
-            if last is not None and role == REALISASI and last.percent is None and not growth:
-                last.percent = _placed(sentence, stated, start, end)
+        if stated.is_percent or _unsigned_share(lower, boundary, start, end, stated, role):
+            # "X atau 99,53% dari pagu": the realisasi's share; "naik 5%" is a growth rate,
+            # "realisasi fisik 100%" the work done, not the money spent.
+            context = lower[boundary:start]
+            other = GROWTH.search(context) or PHYSICAL.search(context)
+            if last is not None and role == REALISASI and last.percent is None and not other:
+                last.percent = _placed(sentence, stated, start, end, percent=True)
             boundary = end
+            continue
+        if is_money and (MALFORMED.match(text, end) or stated.decimals > 2):
+            # "163.305..000", "907458.180": an amount whose separators are broken is no
+            # amount that can be read, and what follows it is not its percentage.
+            boundary, last = end, None
             continue
         if not is_money:
             continue
         context = lower[boundary:start]
         boundary = end
-        item = _item_key(context, lower)
+        named = _item_key(context, lower)
+        item = named
+        if item is None and not WHOLE_BUDGET.search(context):
+            # "Belanja Langsung sebesar X ... terealisasi sebesar Y": the item named for the
+            # first amount is the item of the next ones, until the sentence names the whole.
+            item = last_item
+        new_item = named is not None and named != last_item
+        if new_item:
+            # A new item without a role word takes the role the previous item's first amount
+            # had ("realisasi belanja pegawai A, belanja barang B"); the first item of a
+            # breakdown of the whole is an allocation ("direalisasikan X, terdiri dari BTL A
+            # dengan realisasi B").
+            role = item_role if last_item is not None else PAGU
         role = _role(context, role, item)
-        if role in (None, OTHER):
+        if new_item:
+            item_role = role
+        last_item = item
+        if role in (None, OTHER) or (role == PAGU and ORIGINAL.search(context)):
             continue
         key = item or ("pnbp" if PNBP.search(lower[:start]) else _part_or_total(text[:start]))
         year = _year_before(text[:start], default_year)
+        revised = role == PAGU and REVISED.search(context) is not None
         record = next(
-            (r for r in records if (r.key, r.year) == (key, year) and getattr(r, role) is None),
+            (
+                r
+                for r in reversed(records)
+                if (r.key, r.year) == (key, year) and (revised or getattr(r, role) is None)
+            ),
             None,
         )
         if record is None:
@@ -227,16 +316,37 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
 
 
 def _part_or_total(before: str) -> str:
-    """``part`` when the sentence names one program or kegiatan before the amount, else
-    ``total``."""
+    """``part`` when the sentence is an item of a list or names one program or kegiatan
+    before the amount, else ``total``."""
+    if ENUMERATED.match(before) and not NAMES_THE_WHOLE.search(before.lower()):
+        return "part"
     if PART.search(before) and not WHOLE.search(before.lower()):
         return "part"
     return "total"
 
 
-def _placed(sentence: Sentence, stated: Stated, start: int, end: int) -> Stated:
+def _unsigned_share(
+    lower: str, boundary: int, start: int, end: int, stated: Stated, role: str | None
+) -> bool:
+    """A realisasi's percentage printed without "%": "Rp X atau 95,07" (1 or 2 decimals,
+    at most 100 and a bit, right after "atau"), or with a stray dot ("98,67.%")."""
+    if role != REALISASI or stated.is_percent:
+        return False
+    if STRAY_PERCENT.match(lower, end):
+        return True
+    return (
+        stated.decimals in (1, 2)
+        and stated.value <= MAX_SHARE
+        and SHARE_LEAD.fullmatch(lower[boundary:start]) is not None
+    )
+
+
+def _placed(
+    sentence: Sentence, stated: Stated, start: int, end: int, percent: bool = False
+) -> Stated:
     page, bbox = sentence.place(start, end)
-    return Stated(stated.raw, stated.value, stated.decimals, page, bbox, stated.is_percent)
+    is_percent = stated.is_percent or percent
+    return Stated(stated.raw, stated.value, stated.decimals, page, bbox, is_percent)
 
 
 def prose_lines(lines: list[Line], regions: Regions, default_year: int | None) -> list[BudgetLine]:

@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterator
 
 from lkjip_audit.extract.model import BBox, union_bbox
-from lkjip_audit.recognize.budget.blocks import Block
+from lkjip_audit.recognize.budget.blocks import Block, TableRow
+from lkjip_audit.recognize.budget.columns import (
+    PAGU,
+    REALISASI,
+    SHARE_WORDS,
+    SISA,
+    names_a_revision,
+)
 from lkjip_audit.recognize.budget.context import YEAR_IN_TEXT
 from lkjip_audit.recognize.budget.model import BudgetLine
 from lkjip_audit.recognize.budget.text import (
@@ -29,7 +36,6 @@ from lkjip_audit.recognize.budget.text import (
 from lkjip_audit.recognize.budget.tree import Node, build_parents, indent_levels
 from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, LAMPIRAN
 
-PAGU, REALISASI, SISA = "pagu", "realisasi", "sisa"
 ROLE_WORDS = {
     "pagu": PAGU,
     "anggaran": PAGU,
@@ -43,7 +49,8 @@ ROLE_WORDS = {
     "persentase": PERCENT,
     "capaian": PERCENT,
 }
-SHARE_HEADER = re.compile(r"\b(?:proporsi|porsi|kontribusi|komposisi|bobot|terhadap\s+total)")
+# A grouped amount ("1.650.000", "32.732.753"), not a code ("5.2.2.01.001", "1.02.01").
+GROUPED_AMOUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+(?![.,]?\d)")
 CHAPTER_SECTIONS = {BAB2: "dipa-bab2", BAB3: "realisasi-bab3", IKHTISAR: "ikhtisar", BAB4: "bab4"}
 
 
@@ -52,8 +59,11 @@ def header_roles(header: str) -> list[str]:
     return [ROLE_WORDS[w] for w in header.lower().split() if w in ROLE_WORDS]
 
 
-def _split_groups(figures: list[Figure], roles: list[str], n_years: int) -> list[dict[str, Figure]]:
-    """The row's figures as one {role: figure} per year group."""
+def _split_groups(
+    figures: list[Figure], roles: list[str], n_years: int
+) -> list[dict[str, Figure]] | None:
+    """The row's figures as one {role: figure} per year group; None when a group holds more
+    amounts than a pagu and a realisasi and the header does not say which is which."""
     expected = {PAGU: MONEY, REALISASI: MONEY, SISA: MONEY, PERCENT: PERCENT}
     full = None
     if roles and len(figures) == len(roles):
@@ -79,11 +89,15 @@ def _split_groups(figures: list[Figure], roles: list[str], n_years: int) -> list
             current = []
     if current:
         groups.append(current)
+    # A percentage after the group's own (a "% fisik" column) opens no group of its own.
+    groups = [g for g in groups if any(f.kind == MONEY for f in g)] or groups[:1]
     if len(groups) == 1 and n_years >= 2 and len(groups[0]) == 2 * n_years:
         groups = [groups[0][i : i + 2] for i in range(0, len(groups[0]), 2)]
     result = []
     for group in groups:
         money = [f for f in group if f.kind == MONEY]
+        if len(money) > 2:
+            return None
         percent = [f for f in group if f.kind == PERCENT]
         named: dict[str, Figure] = {}
         if money:
@@ -94,6 +108,53 @@ def _split_groups(figures: list[Figure], roles: list[str], n_years: int) -> list
             named[PERCENT] = percent[0]
         result.append(named)
     return result
+
+
+def _row_groups(
+    trow: TableRow, roles: list[str], n_years: int, revision: bool
+) -> tuple[list[dict[str, Figure]], str]:
+    """The row's figures by role and year group, or no figures and why they cannot be read."""
+    if trow.doubt:
+        return [], trow.doubt
+    if _money_in_label(trow):
+        # An amount inside the label: the row holds two column sets side by side (a plan
+        # and its revision), whose amounts a line cannot tell apart.
+        return [], "columns"
+    if trow.roles is not None:
+        group = _typed_group(trow)
+        return ([], "columns") if group is None else ([group], "")
+    if revision:
+        # Words in a line do not tell which amount stands under "sebelum" and which under
+        # "sesudah perubahan"; only a typed cell grid does.
+        return [], "columns"
+    figures = [f for f in trow.row.figures if f.kind in (MONEY, PERCENT)]
+    groups = _split_groups(figures, roles, n_years)
+    return ([], "columns") if groups is None else (groups, "")
+
+
+def _money_in_label(trow: TableRow) -> bool:
+    """Whether the row's label (wrapped lines included) holds a grouped amount."""
+    return GROUPED_AMOUNT.search(trow.label) is not None
+
+
+def _typed_group(trow: TableRow) -> dict[str, Figure] | None:
+    """The figures of a row of a typed grid by their columns' roles; None when an amount
+    stands in an untyped column, a figure does not fit its column, or a role repeats."""
+    expected = {PAGU: MONEY, REALISASI: MONEY, PERCENT: PERCENT}
+    group: dict[str, Figure] = {}
+    for figure, role in zip(trow.row.figures, trow.roles or (), strict=True):
+        if figure.kind not in (MONEY, PERCENT):
+            continue
+        if role is None or (role in expected and expected[role] != figure.kind):
+            return None
+        if role not in expected:
+            continue
+        if role in group:
+            return None
+        group[role] = figure
+    if PERCENT in group and not (PAGU in group and REALISASI in group):
+        del group[PERCENT]
+    return group
 
 
 def _block_year(block: Block, default: int | None) -> int | None:
@@ -195,15 +256,16 @@ def _is_transposed(block: Block) -> bool:
 
 def block_lines(block: Block, table: str, default_year: int | None) -> list[BudgetLine]:
     """The budget lines of one block, with parents set from the table's hierarchy."""
+    if not block.states_money():
+        return []
     if _is_transposed(block):
         return _transposed(block, table)
     roles = header_roles(block.header)
     n_years = max(1, len(block.years))
-    grouped = [
-        _split_groups([f for f in t.row.figures if f.kind in (MONEY, PERCENT)], roles, n_years)
-        for t in block.rows
-    ]
-    if SHARE_HEADER.search(block.header.lower()):
+    read = [_row_groups(t, roles, n_years, names_a_revision(block.header)) for t in block.rows]
+    grouped = [groups for groups, _ in read]
+    doubts = [doubt for _, doubt in read]
+    if SHARE_WORDS.search(block.header.lower()):
         # A "% of the total" column is no realisasi/pagu percentage.
         grouped = [[{k: v for k, v in g.items() if k != PERCENT} for g in gs] for gs in grouped]
     keys = [label_key(t.label) for t in block.rows]
@@ -239,7 +301,10 @@ def block_lines(block: Block, table: str, default_year: int | None) -> list[Budg
     years = block.years if len(block.years) >= 2 else [year]
     lines = []
     for r, (trow, groups) in enumerate(zip(block.rows, grouped, strict=True)):
-        volume = next((f for f in trow.row.figures if f.kind == VOLUME), None)
+        # An unreadable row keeps its place in the table, without figures.
+        volumes = [] if doubts[r] else [f for f in trow.row.figures if f.kind == VOLUME]
+        volume = volumes[0] if volumes else None
+        groups = groups or [{}]
         for g, group in enumerate(groups):
             group_year = (
                 years[g] if len(groups) == len(years) else (year if len(groups) == 1 else None)
@@ -265,6 +330,7 @@ def block_lines(block: Block, table: str, default_year: int | None) -> list[Budg
                     percent=group[PERCENT].stated if PERCENT in group else None,
                     volume=volume.stated if volume and g == 0 else None,
                     unit=volume.unit if volume and g == 0 else None,
+                    doubt=doubts[r],
                 )
             )
     return lines

@@ -32,7 +32,8 @@ HEADER_WORDS = frozenset(
     "no nomor uraian kegiatan program anggaran pagu realisasi persentase % capaian target "
     "jenis belanja sumber dana keterangan sisa output volume satuan indikator kinerja "
     "sasaran tahun ta rp jumlah kinerja keuangan rupiah alokasi dipa penyerapan "
-    "kode akun proporsi porsi kontribusi komposisi bobot terhadap".split()
+    "kode akun proporsi porsi kontribusi komposisi bobot terhadap sebelum sesudah setelah "
+    "perubahan murni semula revisi fisik".split()
 )
 # A header naming none of these heads an indicator table, not a budget table.
 MONEY_HEADER_WORDS = frozenset("anggaran pagu realisasi alokasi dipa belanja dana rp".split())
@@ -43,10 +44,23 @@ JENIS_BELANJA = (
     ("belanja-barang", re.compile(r"\bbelanja\s+barang\b")),
     ("belanja-modal", re.compile(r"\bbelanja\s+modal\b")),
 )
+# The two halves of a regional (APBD) budget: each a budget of its own, never "the" total.
+BELANJA_HALVES = (
+    ("belanja-tidak-langsung", re.compile(r"\bbelanja\s+tidak\s+langsung\b")),
+    ("belanja-langsung", re.compile(r"\bbelanja\s+langsung\b")),
+)
 TOTAL = re.compile(r"^(?:total|jumlah|grand\s+total|sub\s*total)\b")
+# Words that leave a total the table's whole ("Jumlah Anggaran", "Total Pagu 2023"); any
+# other word names what it totals ("Jumlah Program Wajib", "Total Pendapatan").
+WHOLE_TOTAL_WORDS = frozenset(
+    "total jumlah grand sub subtotal anggaran pagu belanja keseluruhan seluruhnya seluruh "
+    "dana biaya realisasi dipa tahun ta".split()
+)
 RUPIAH_MURNI = re.compile(r"\brupiah\s+murni\b|^\(?rm\)?$")
 PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak")
 MIN_MONEY = Decimal(1000)
+# "(Rp. 000)" in a header: the amounts below are in thousands; no amount itself.
+THOUSANDS_UNIT = re.compile(r"^(?:rp|idr)\.?\s*0{3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +130,7 @@ def figures_of(line: Line) -> list[Figure]:
         unit = None
         if stated.is_percent:
             kind = PERCENT
-        elif in_ratio(line.text, start, end):
+        elif in_ratio(line.text, start, end) or THOUSANDS_UNIT.search(stated.raw):
             kind = PLAIN
         elif stated.raw.lower().startswith(("rp", "idr")):
             kind = MONEY
@@ -189,6 +203,24 @@ def parse_row(line: Line) -> Row | None:
         return None
     x0 = line.words[0].bbox[0] if line.words else line.bbox[0]
     return Row(line, label, bullet, tuple(tail), x0)
+
+
+SENTENCE_WORDS = 5
+
+
+def continues_sentence(previous: Line | None, line: Line) -> bool:
+    """Whether ``line`` carries on the sentence of the line above: that line is running
+    text (several words, no table row, no closing punctuation) and this one opens in lower
+    case ("(8) Pengembangan forum kebencanaan, dengan alokasi" / "anggaran Rp.290.945.000").
+    Such a line is a sentence's end, not a table row labelled "anggaran"."""
+    if previous is None or previous.page != line.page or not line.text[:1].islower():
+        return False
+    text = previous.text.rstrip()
+    return (
+        len(text.split()) >= SENTENCE_WORDS
+        and not text.endswith((".", ":", ";", "!", "?"))
+        and parse_row(previous) is None
+    )
 
 
 DANGLING = re.compile(r"^(?:Rp|RP|IDR)\.?$")
@@ -281,7 +313,15 @@ def words_of(label: str) -> list[str]:
 def label_key(label: str) -> str:
     """The key under which the same budget line is matched across places."""
     text = " ".join(words_of(label))
-    if TOTAL.match(text) or text in {"anggaran", "pagu", "total pagu", "pagu anggaran"}:
+    for key, pattern in BELANJA_HALVES:
+        if pattern.search(text):
+            return key
+    if TOTAL.match(text):
+        named = sorted(
+            {w for w in words_of(label) if not w.isdigit()} - WHOLE_TOTAL_WORDS - STOP_WORDS
+        )
+        return "total:" + " ".join(named) if named else "total"
+    if text in {"anggaran", "pagu", "total pagu", "pagu anggaran"}:
         return "total"
     for key, pattern in JENIS_BELANJA:
         if pattern.search(text):
@@ -293,9 +333,14 @@ def label_key(label: str) -> str:
     return "line:" + " ".join(sorted(set(words_of(label)) - STOP_WORDS))
 
 
+def is_total(label: str) -> bool:
+    """Whether the label opens with "Total" or "Jumlah"."""
+    return bool(TOTAL.match(" ".join(words_of(label))))
+
+
 def label_kind(key: str, label: str) -> str:
     """What a line is from its key and label."""
-    if key == "total" or key.startswith("subtotal:"):
+    if key == "total" or key.startswith(("subtotal:", "total:")) or is_total(label):
         return "total"
     if key.startswith("belanja-"):
         return "jenis-belanja"

@@ -5,13 +5,15 @@ of the nearest row above it that is less deep, and a "Total"/"Jumlah" row is the
 the top rows above it. The numbers then settle what the layout leaves open: a row equal to
 the exact sum of the rows that follow it (two or more, or one under a "Program" line) is
 their parent. A row whose explicit children do not add up keeps them (that is a finding);
-a total whose parts are uncertain gets none (no finding rather than a false one).
+a total whose parts are uncertain gets none (no finding rather than a false one), as does a
+total above two consecutive rows of one amount (a line and its only sub-line).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 INDENT_TOLERANCE = 6.0
 
@@ -118,6 +120,11 @@ class _Builder:
         value = self.nodes[t].value
         values = [self.nodes[i].value for i in tops]
         if not tops or value is None or any(v is None for v in values):
+            return
+        if any(a == b for a, b in pairwise(values)):
+            # Two rows in a row printing one amount are a line and its only sub-line (a
+            # program and its single kegiatan, nested revenue levels), not two parts: the
+            # layout does not show which of them the total counts.
             return
         if sum(values, Decimal(0)) != value:
             # Uncertain structure: another reading (explicit tops only, or the leaves) that

@@ -6,6 +6,7 @@ amount printed with decimals) by interval overlap on its printed decimals.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 
 from lkjip_audit.facts import Facts
-from lkjip_audit.facts.budget import KINDS, SECTIONS
+from lkjip_audit.facts.budget import DOUBTS, KINDS, SECTIONS
 from lkjip_audit.findings import Place
 from lkjip_audit.numbers import (
     Interval,
@@ -37,6 +38,7 @@ COLUMN_NAMES = {
 }
 MAX_LISTED = 8
 HUNDRED = Decimal(100)
+SHOWS_PERCENT = re.compile(r"%|\d,\d{1,2}(?![\d.,])")
 
 
 Column = Annotated[str, OneOf(COLUMN_NAMES)]
@@ -73,6 +75,18 @@ def _place(row: Mapping[str, Any], figure: Stated | None) -> Place:
     return Place(int(page), bbox, shown)
 
 
+def _unreadable(row: Mapping[str, Any], figure: Stated | None = None) -> Hit:
+    """An abstention at a line the recognizer could not read, with the reason it gave."""
+    reason_id, reason_en = DOUBTS[row["doubt"]]
+    return abstain(
+        figure.page if figure is not None else row["page"],
+        figure.bbox if figure is not None else row["bbox"],
+        row["raw"],
+        reason_id,
+        reason_en,
+    )
+
+
 def _exact(figures: Iterable[Stated]) -> bool:
     return all(f.decimals == 0 for f in figures)
 
@@ -89,6 +103,18 @@ def _same_unit(parent: Mapping[str, Any], kids: list[Mapping[str, Any]]) -> bool
         return str(unit or "").lower().rstrip("s")
 
     return bool(parent["unit"]) and all(norm(k["unit"]) == norm(parent["unit"]) for k in kids)
+
+
+def _counted_twice(stated: Stated, figures: list[Stated], expected: Decimal) -> bool:
+    """Whether the sub-lines look like one amount read at several levels: a sub-line equal
+    to the whole among others, or a sum that is a whole multiple of the stated total (a
+    program and its only kegiatan both taken as parts)."""
+    if stated.value <= 0 or len(figures) < 2:
+        return False
+    if any(f.value == stated.value for f in figures):
+        return True
+    ratio = expected / stated.value
+    return ratio >= 2 and ratio == ratio.to_integral_value()
 
 
 def _listing(kids: list[Mapping[str, Any]], column: str) -> str:
@@ -125,11 +151,27 @@ def budget_sum(rule: Rule[BudgetSumParams], facts: Facts, context: RuleContext) 
         for column in rule.params.columns:
             stated = parent[column]
             figures = [k[column] for k in kids]
-            if stated is None or any(f is None for f in figures):
+            if stated is None:
+                continue
+            unreadable = next((k for k in kids if k["doubt"]), None)
+            if unreadable is not None:
+                # A sub-line that could not be read may hold the difference.
+                yield _unreadable(unreadable, stated)
+                continue
+            if any(f is None for f in figures):
                 continue
             if column == "volume" and not _same_unit(parent, kids):
                 continue
             expected = sum((f.value for f in figures), Decimal(0))
+            if _counted_twice(stated, figures, expected):
+                yield abstain(
+                    stated.page or parent["page"],
+                    stated.bbox or parent["bbox"],
+                    parent["raw"],
+                    "rincian memuat baris yang sama dengan totalnya (jenjang tabel tidak jelas)",
+                    "the lines repeat their total's amount (the table's levels are unclear)",
+                )
+                continue
             if _exact([stated, *figures]):
                 if stated.value == expected:
                     continue
@@ -183,6 +225,11 @@ def budget_percentage(
     kinds = rule.params.kinds
     for row in _rows(facts, rule.params.sections):
         if kinds and row["kind"] not in kinds:
+            continue
+        if row["doubt"]:
+            # Only a line that prints a percentage is one this check could not verify.
+            if mode == "ratio" and SHOWS_PERCENT.search(row["raw"]):
+                yield _unreadable(row)
             continue
         percent, pagu, realisasi = row["percent"], row["pagu"], row["realisasi"]
         if percent is None or pagu is None or realisasi is None:
