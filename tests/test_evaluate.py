@@ -211,3 +211,32 @@ def test_render_eval_prints_the_table_and_totals(truth_path):
     assert "precision 0.50" in text
     assert "error/warning findings on them: 1" in text
     assert "0.050 s/page" in text
+
+
+def test_a_defect_may_be_found_under_another_of_its_names(tmp_path):
+    # A mistyped pagu: reported as the amount differing between places, or as the sentence's
+    # percentage that no longer follows from its amounts. Either finding is the one defect.
+    defect = {
+        "category": "budget-consistency",
+        "pages": [54],
+        "stated": "Rp.866.800.000",
+        "alternatives": [{"category": "budget-percentage", "stated": "99,35%"}],
+    }
+    truth = {"schema": "lkjip-audit/truth@1", "documents": [
+        {"file": "r.pdf", "clean": False, "defects": [defect]}
+    ]}  # fmt: skip
+    path = tmp_path / "truth.json"
+    path.write_text(json.dumps(truth))
+    percentage = Finding(
+        "BUD003", Category.BUDGET_PERCENTAGE, Severity.ERROR, 54, {"id": "p"}, stated="99,35%"
+    )
+    consistency = Finding(
+        "BUD005", Category.BUDGET_CONSISTENCY, Severity.ERROR, 54, {"id": "k"},
+        stated="Rp 866.800.000",
+    )  # fmt: skip
+    other_value = Finding(
+        "BUD003", Category.BUDGET_PERCENTAGE, Severity.ERROR, 54, {"id": "p"}, stated="98%"
+    )
+    report = evaluate(path, [result("r.pdf", 70, percentage, consistency, other_value)])
+    assert (report.true_positives, report.duplicates) == (1, 1)
+    assert [f.rule for f in report.false_positives] == ["BUD003"]

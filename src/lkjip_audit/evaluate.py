@@ -50,14 +50,20 @@ class TruthDefect:
     description: str
     injected: str | None
     stated: str | None = None
+    alternatives: tuple[tuple[str, str | None], ...] = ()
+    """Other (category, stated) names of the same defect: a sentence whose pagu is mistyped
+    is as truly reported by its percentage that no longer follows from the amounts."""
 
     def matches(self, finding: Finding) -> bool:
         """Same category, on one of the recorded pages (no page: a document-level defect and
-        a finding without page), stating the recorded value where the truth gives one."""
-        if str(finding.category) != self.category:
-            return False
+        a finding without page), stating the recorded value where the truth gives one; or
+        one of the alternative names of the defect on those pages."""
         on_page = finding.page in self.pages if self.pages else finding.page is None
-        return on_page and (self.stated is None or _same_stated(self.stated, finding.stated))
+        return on_page and any(
+            str(finding.category) == category
+            and (stated is None or _same_stated(stated, finding.stated))
+            for category, stated in ((self.category, self.stated), *self.alternatives)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +166,7 @@ def load_truth(path: Path) -> tuple[TruthDocument, ...]:
                         d.get("description", ""),
                         d.get("injected"),
                         d.get("stated"),
+                        tuple((a["category"], a.get("stated")) for a in d.get("alternatives", ())),
                     )
                     for d in doc["defects"]
                 ),

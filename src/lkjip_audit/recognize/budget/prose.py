@@ -33,6 +33,7 @@ from lkjip_audit.recognize.budget.text import (
 from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker, heading_key
 
 SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
+PARENTHESIS_REACH = 300  # characters back to look for the "(" a cut would fall inside
 # A list marker: "a.", "1.", "b)", "(3)", "D.". A sentence that opens with one is an item
 # of an enumeration: its amount is one part of a budget, not the unit's total.
 MARKER = r"(?:\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)|(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])"
@@ -183,15 +184,25 @@ def _split(paragraph: list[Line], chapter: str, number: int) -> Iterator[Sentenc
         start = end
 
 
+def _in_parentheses(text: str, position: int) -> bool:
+    """``position`` lies inside a parenthesis opened shortly before: "(Kegiatan A; Kegiatan
+    B)" lists the parts of one sentence, it does not end it. A stray "(" far back does not
+    hold the rest of the paragraph together."""
+    before = text[max(0, position - PARENTHESIS_REACH) : position]
+    return before.rfind("(") > before.rfind(")")
+
+
 def _cuts(text: str) -> list[int]:
     """Where the sentences of a paragraph start: after a full stop (not one closing an
-    abbreviation such as "Bid." or a list marker such as "a."), and at each list marker
-    ("(3) Kegiatan ...", "b. Bantuan ..."), which opens an item of its own."""
+    abbreviation such as "Bid." or a list marker such as "a.", nor one inside parentheses),
+    and at each list marker ("(3) Kegiatan ...", "b. Bantuan ..."), which opens an item of
+    its own."""
     ends = {
         m.end()
         for m in SENTENCE_END.finditer(text)
         if not ABBREVIATION.search(text, 0, m.start())
         and not TRAILING_MARKER.search(text, 0, m.end())
+        and not _in_parentheses(text, m.start())
     }
     starts = {m.start() + 1 for m in LIST_START.finditer(text)}
     return sorted(c for c in ends | starts if 0 < c < len(text))
