@@ -146,3 +146,67 @@ def test_two_accredited_facilities_are_two_indicators():
     assert puskesmas == "jumlah puskesmas yang sudah terakreditasi"
     assert not same_indicator(puskesmas, rumah_sakit)
     assert same_indicator(puskesmas, normalise("Jumlah Puskesmas yang sudah terakreditas"))
+
+
+# A regional unit's budget and performance pages: a share of the whole that follows its
+# amount, an item's base after its share, a list of kegiatan inside parentheses, a table of
+# performance measures in units, and a table of cumulative and Renstra figures.
+BUDGET_PROSE = [
+    "BAB III AKUNTABILITAS KINERJA",
+    "Secara keseluruhan pencapaian Realisasi Keuangan maupun fisik anggaran APBD TA.2016 "
+    "sampai Bulan Desember 2016 yaitu sebesar Rp.190.250.400.000,- (95,12%) dari total "
+    "anggaran sebesar Rp.200.000.000.000,- dengan pencapaian fisik sebesar 99,10%. Dengan "
+    "rincian untuk Belanja Langsung, realisasi keuangan mencapai Rp.92.500.000.000,- atau "
+    "(92,50%) dari jumlah anggaran sebesar Rp.100.000.000.000,- dengan pencapaian fisik "
+    "sebesar 99,50%.",
+    "Sasaran ini didukung oleh Program Peningkatan Produksi Pertanian (Kegiatan Peningkatan "
+    "Produksi Padi; Peningkatan Produksi Buah dan Sayuran) dengan jumlah anggaran sebesar "
+    "Rp.12.345.600.000,-.",
+]
+PERFORMANCE = [
+    ("Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "%"),
+    ("Sasaran hama", "Jumlah luas serangan hama", "Ha", "120.500", "96.400", "120,00"),
+]
+CUMULATIVE = [
+    (
+        "Indikator Kinerja",
+        "Realisasi sampai dengan Tahun 2016 (Tahun 2014+2015+2016)",
+        "Target Renstra s/d Tahun 2018",
+        "Realisasi 2015 Thdp Tahun 2014",
+    ),
+    ("Jumlah kelompok tani yang menerapkan sistem mutu", "48", "100", "48,00"),
+]
+BUDGET_PAGES = [
+    COVER,
+    ["BAB II PERENCANAAN KINERJA", "Jumlah kelompok tani yang menerapkan sistem mutu, "
+     "dengan target 12 kelompok."],
+    [*BUDGET_PROSE, PERFORMANCE, CUMULATIVE],
+    BAB4,
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def budget_report(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("regional-budget")
+    return write_report(folder / "budget.pdf", BUDGET_PAGES, HEADER)
+
+
+def test_regional_budget_pages_give_no_false_finding(budget_report, ruleset):
+    result = audit_file(budget_report, ruleset, use_cache=False)
+    wrong = [
+        (f.rule, f.page, f.stated)
+        for f in result.findings
+        if f.severity is not Severity.INFO
+        and f.category not in (Category.EXTRACTION, Category.STRUCTURE)
+    ]
+    assert wrong == []
+
+
+def test_an_amount_followed_by_its_share_of_a_base_is_the_realisasi(budget_report):
+    _, facts, _ = read_facts(read_pdf(budget_report, use_cache=False).text)
+    lines = facts.table("budget_lines")
+    realised = {r.value for r in lines["realisasi"] if r is not None}
+    allocated = {p.value for p in lines["pagu"] if p is not None}
+    assert {190250400000, 92500000000} <= realised
+    assert 190250400000 not in allocated
+    assert not {120500, 96400} & (realised | allocated)  # hectares are no Rupiah

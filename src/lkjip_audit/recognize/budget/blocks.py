@@ -36,6 +36,17 @@ AMOUNT_SHAPE = re.compile(r"\d[.,]\d")
 GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 MAX_LABEL_LINES = 6
 MONEY_LABEL_WORDS = frozenset("anggaran pagu belanja dipa pnbp alokasi".split())
+# A table of performance measures: its header names the indicator or the unit of each target.
+PERFORMANCE_WORDS = frozenset("indikator satuan".split())
+BUDGET_WORDS = frozenset("anggaran pagu alokasi dipa belanja dana".split())
+
+
+def measures_performance(header_words: set[str]) -> bool:
+    """A header of performance measures ("Indikator Kinerja | Satuan | Target | Realisasi"):
+    its targets are in units, not Rupiah, unless it names a budget too."""
+    return bool(header_words & PERFORMANCE_WORDS) and not header_words & BUDGET_WORDS
+
+
 PROSE_MIN_WORDS = 9
 
 
@@ -67,6 +78,8 @@ class Block:
     rows: list[TableRow] = field(default_factory=list)
     money_grid: bool = False
     """Whether the block is (the continuation of) a cell grid whose header names amounts."""
+    performance: bool = False
+    """Whether the block's header is one of performance measures (indicator, unit)."""
 
     def states_money(self) -> bool:
         """Whether the block is about money: its grid, header or caption name it, a row
@@ -74,15 +87,16 @@ class Block:
         numbers alone may be targets in units ("Produksi Knol 50.000"), not Rupiah."""
         words = set(words_of(f"{self.header} {self.caption}"))
         labels = {w for t in self.rows for w in words_of(t.label)}
+        rupiah = any(
+            f.stated.raw.lower().startswith(("rp", "idr")) for t in self.rows for f in t.row.figures
+        )
+        if (self.performance or measures_performance(set(words_of(self.header)))) and not rupiah:
+            return False
         return (
             self.money_grid
             or bool(words & MONEY_HEADER_WORDS)
             or bool(labels & MONEY_LABEL_WORDS)
-            or any(
-                f.stated.raw.lower().startswith(("rp", "idr"))
-                for t in self.rows
-                for f in t.row.figures
-            )
+            or rupiah
         )
 
 
@@ -281,7 +295,8 @@ def _grid_block(
     block = Block(walker.chapter, walker.heading_year, caption, "", [])
     header_cells = [Cell(h, table.page, None) for h in table.header]
     roles = _typed_columns(table.header)
-    block.money_grid = roles is not None
+    block.performance = measures_performance(set(words_of(" ".join(table.header))))
+    block.money_grid = roles is not None and not block.performance
     if roles is None and inherited is not None:
         roles = inherited
         # The extraction took the continued grid's first data row for its header.

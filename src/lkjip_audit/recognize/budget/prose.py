@@ -33,6 +33,10 @@ from lkjip_audit.recognize.budget.text import (
 from lkjip_audit.recognize.chapters import BAB2, BAB3, BAB4, IKHTISAR, ChapterWalker, heading_key
 
 SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
+# An amount followed by its share of a base: "Rp X,- (95,15%) dari", "Rp X atau 93,30% dari".
+SHARE_OF_BASE = re.compile(
+    r"[,\-\s]*(?:atau\s+)?(?:setara\s+dengan\s+)?\(?\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)?\s*dari\b"
+)
 PARENTHESIS_REACH = 300  # characters back to look for the "(" a cut would fall inside
 # A list marker: "a.", "1.", "b)", "(3)", "D.". A sentence that opens with one is an item
 # of an enumeration: its amount is one part of a budget, not the unit's total.
@@ -290,9 +294,10 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
         boundary = end
         named = _item_key(context, lower)
         item = named
-        if item is None and not WHOLE_BUDGET.search(context):
+        if item is None and (not WHOLE_BUDGET.search(context) or BASE.search(context)):
             # "Belanja Langsung sebesar X ... terealisasi sebesar Y": the item named for the
-            # first amount is the item of the next ones, until the sentence names the whole.
+            # first amount is the item of the next ones, until the sentence names the whole;
+            # "... Y atau 93,30% dari jumlah anggaran Z" names the base of Y, the same item's.
             item = last_item
         new_item = named is not None and named != last_item
         if new_item:
@@ -302,6 +307,10 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             # dengan realisasi B").
             role = item_role if last_item is not None else PAGU
         role = _role(context, role, item)
+        if SHARE_OF_BASE.match(lower, end):
+            # "X (95,15%) dari total anggaran Y": X is what was spent of Y, whatever word
+            # ("fisik anggaran") stood before it.
+            role = REALISASI
         if new_item:
             item_role = role
         last_item = item

@@ -23,8 +23,12 @@ Roles = list[tuple[str | None, int | None]]
 _OTHER_UNIT = re.compile(r"unitlain|atasnya|unitdiatas|pembanding")
 _VALUE_ROLES = ("target", "realisasi", "capaian", "own", "reference")
 # A column of another period or basis than the year's own figure: the end-of-Renstra target,
-# last year's result, a cumulative figure, an achievement against the Renstra.
-_OTHER_BASIS = re.compile(r"renstra|tahunlalu|sebelum|akhirperiode|kumulatif|rpjmd|terhadaptarget")
+# last year's result, a cumulative figure ("s/d 2016", "2014+2015+2016"), a comparison with
+# another year ("Thdp Tahun 2014"), an achievement against the Renstra.
+_OTHER_BASIS = re.compile(
+    r"renstra|tahunlalu|sebelum|akhirperiode|kumulatif|rpjmd|terhadaptarget|sampaidengan|s/d"
+    r"|thdp|\d{4}\+\d{4}"
+)
 
 
 def _column_roles(header: list[str]) -> Roles:
