@@ -12,9 +12,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from lkjip_audit import __version__
+from lkjip_audit.report.safe import clean_text, console_text
 
 app = typer.Typer(
     name="lkjip-audit",
@@ -71,9 +71,9 @@ def fail(message: str) -> typer.Exit:
     """Print a usage problem in plain words and give the exit for usage errors.
 
     On one line however narrow the terminal (soft wrap); user text and a path's brackets
-    are text, not markup.
+    are text, not markup, and its control characters are dropped.
     """
-    stderr.print(f"[bold red]lkjip-audit:[/bold red] {escape(message)}", soft_wrap=True)
+    stderr.print(f"[bold red]lkjip-audit:[/bold red] {console_text(message)}", soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -177,10 +177,13 @@ def check(
     ruleset = _load_rules(rules)
     inputs = find_pdfs(paths, own=[output] if output else [])
     for path in inputs.missing:
-        stderr.print(f"[yellow]lkjip-audit:[/yellow] {path} does not exist; skipped.")
+        stderr.print(
+            f"[yellow]lkjip-audit:[/yellow] {console_text(path)} does not exist; skipped.",
+            soft_wrap=True,
+        )
     note = skipped_note(inputs.not_pdf, lang.value)
     if note:
-        stderr.print(f"[yellow]lkjip-audit:[/yellow] {escape(note)}", soft_wrap=True)
+        stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
     recap_facts = _read_recap(rekap) if rekap else None
@@ -220,16 +223,22 @@ def _write_report(
     if format is Format.json:
         _emit(dumps(report_json(results, ruleset, lang.value, skipped=skipped)), output)
     elif format is Format.html:
-        typer.echo(f"HTML: {write_html(results, ruleset, lang.value, output, skipped=skipped)}")
+        _written("HTML", write_html(results, ruleset, lang.value, output, skipped=skipped))
     elif format is Format.csv:
-        typer.echo(f"CSV: {write_csv(results, lang.value, output)}")
+        _written("CSV", write_csv(results, lang.value, output))
     elif format is Format.xlsx:
-        typer.echo(f"XLSX: {write_xlsx(results, ruleset, lang.value, output)}")
+        _written("XLSX", write_xlsx(results, ruleset, lang.value, output))
     elif output:
         with atomic_file(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
             render_console(results, Console(file=handle, width=120), lang.value)
     else:
         render_console(results, Console(), lang.value)
+
+
+def _written(kind: str, path: Path) -> None:
+    """Say where a report file was written; a name that is not valid UTF-8 is shown with
+    replacement characters."""
+    typer.echo(f"{kind}: {clean_text(str(path))}")
 
 
 def _read_recap(path: Path):
@@ -263,7 +272,7 @@ def rules_list(
             rule.id,
             rule.category.value,
             rule.severity.value,
-            rule.title.get(lang.value, rule.title["id"]),
+            console_text(rule.title.get(lang.value, rule.title["id"])),
         )
     Console().print(table)
 
@@ -284,19 +293,21 @@ def rules_explain(
         raise fail(f"no rule {rule_id!r}; see `lkjip-audit rules list`.")
     text = lang.value
     console = Console()
+    # A rule file is the user's text: shown, never read as markup.
     console.print(f"[bold]{rule.id}[/bold] · {rule.category.value} · {rule.severity.value}")
-    console.print(f"[bold]{rule.title.get(text, rule.title['id'])}[/bold]")
+    console.print(f"[bold]{console_text(rule.title.get(text, rule.title['id']))}[/bold]")
     if rule.why:
-        console.print(rule.why.get(text, rule.why.get("id", "")))
+        console.print(console_text(rule.why.get(text, rule.why.get("id", ""))))
     if rule.example:
-        console.print(f"[dim]{rule.example.get(text, rule.example.get('id', ''))}[/dim]")
+        example = rule.example.get(text, rule.example.get("id", ""))
+        console.print(f"[dim]{console_text(example)}[/dim]")
     console.print(f"\n[bold]check: {rule.check}[/bold]")
     console.print(CHECK_KINDS[rule.check].doc, markup=False)
     console.print("\n[bold]params:[/bold]")
     # Values hold regular expressions and brackets ("\\[Satuan Kerja\\]") that are not markup.
     for line in explain(rule.params):
-        console.print(line, markup=False, highlight=False)
-    console.print(f"\n[dim]{rule.source}[/dim]")
+        console.print(clean_text(line), markup=False, highlight=False)
+    console.print(f"\n[dim]{console_text(rule.source)}[/dim]")
 
 
 @rules_app.command("validate")
@@ -420,7 +431,7 @@ def rekap(
         if target is None:
             raise fail("rekap template needs where to write, e.g. rekap template rekap.xlsx")
         for written in write_template(target):
-            Console().print(str(written))
+            typer.echo(clean_text(str(written)))
         return
     format = _report_format(format, output, lang)
     if format not in (Format.console, Format.json):

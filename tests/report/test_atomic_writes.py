@@ -59,7 +59,7 @@ def test_csv_writer_failing_mid_way_keeps_the_previous_file(
             raise Interrupted
         return value
 
-    monkeypatch.setattr(tables, "_safe_csv", fail_in_the_second_row)
+    monkeypatch.setattr(tables, "spreadsheet_cell", fail_in_the_second_row)
     target = _previous(tmp_path / "r.csv")
     with pytest.raises(Interrupted):
         write_csv(report_case.results, "id", target)

@@ -18,6 +18,7 @@ from rich.text import Text
 from lkjip_audit.extract.document import Extraction, read_pdf
 from lkjip_audit.extract.model import BBox, Line, PageTriage, Table
 from lkjip_audit.findings import DocumentStatus
+from lkjip_audit.report.safe import clean_data, clean_text, console_text
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
 
@@ -97,7 +98,8 @@ def render_console(extraction: Extraction, console: Console, lang: str = "id") -
     """Print the status, the triage table, each page's lines and each table."""
     opened = extraction.opened
     console.print(
-        f"[bold]{opened.path}[/bold]  status: {opened.status.value}  pages: {opened.pages}"
+        f"[bold]{console_text(opened.path)}[/bold]  status: {opened.status.value}  "
+        f"pages: {opened.pages}"
     )
     if opened.reason:
         console.print(opened.reason.get(lang) or opened.reason["id"], style="yellow")
@@ -119,16 +121,16 @@ def render_console(extraction: Extraction, console: Console, lang: str = "id") -
         console.rule(f"page {page.page} ({page.triage.label.value}, {len(page.lines)} lines)")
         for line in page.lines:
             console.print(
-                f"[dim]{line.bbox[1]:6.1f}[/dim] {line.text}", markup=True, highlight=False
+                f"[dim]{line.bbox[1]:6.1f}[/dim] {console_text(line.text)}", highlight=False
             )
     for number, table in enumerate(extraction.text.tables, start=1):
         pages = ", ".join(str(p) for p in table.pages)
         kind = "ruled" if table.ruled else "unruled"
         shown = RichTable(title=f"Table {number} (page {pages}, {kind})", show_lines=True)
         for key in table.header:
-            shown.add_column(Text(key or "-"))
+            shown.add_column(Text(clean_text(key) or "-"))
         for row in table.rows:
-            shown.add_row(*(Text(cell.text) for cell in row))
+            shown.add_row(*(Text(clean_text(cell.text)) for cell in row))
         console.print(shown)
 
 
@@ -149,7 +151,7 @@ def run_extract(
     extraction = read_pdf(path, selected, use_cache)
     out = console or Console()
     if output_format == "json":
-        out.print_json(json.dumps(to_dict(extraction, words=True), ensure_ascii=False))
+        out.print_json(json.dumps(clean_data(to_dict(extraction, words=True)), ensure_ascii=False))
     else:
         render_console(extraction, out)
     return 0 if extraction.opened.status != DocumentStatus.UNREADABLE else 2
