@@ -70,9 +70,8 @@ def test_csv_writer_failing_mid_way_keeps_the_previous_file(
 def test_xlsx_writer_failing_mid_save_keeps_the_previous_file(
     report_case: ReportCase, ruleset, tmp_path, monkeypatch
 ):
-    def half_a_zip(book, path):
-        with open(path, "wb") as handle:
-            handle.write(b"PK\x03\x04 half a workbook")
+    def half_a_zip(book, workbook):
+        workbook.write(b"PK\x03\x04 half a workbook")
         raise Interrupted
 
     monkeypatch.setattr(openpyxl.Workbook, "save", half_a_zip)

@@ -10,6 +10,7 @@ with a leading apostrophe, never as a formula, in CSV and XLSX alike.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,6 +253,10 @@ def write_xlsx(
     for letter, width in zip("ABCDEF", (5, 28, 70, 50, 18, 12), strict=True):
         reviu.column_dimensions[letter].width = width
     out_path = Path(out_path)
+    # Zipped in memory, then written: a zip file that fails on disk (a full disk) is closed
+    # again when collected, and fails again, with a traceback nobody can catch.
+    workbook = io.BytesIO()
+    book.save(workbook)
     with atomic_file(out_path) as temporary:
-        book.save(temporary)
+        temporary.write_bytes(workbook.getvalue())
     return out_path
