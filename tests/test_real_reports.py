@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_REAL
 
 from lkjip_audit.batch import audit_many
 from lkjip_audit.evaluate import EvalReport, evaluate, load_truth
@@ -39,7 +38,7 @@ def _name(path: Path) -> str:
 def real_results(real_reports, ruleset) -> dict[str, DocumentResult]:
     paths = [real_reports / _name(t) for t in TRUTH_FILES]
     missing = [p.name for p in paths if not p.is_file()]
-    assert not missing, f"truth without its report in {SHARED_REAL}: {missing}"
+    assert not missing, f"truth without its report in {real_reports}: {missing}"
     results = audit_many(paths, ruleset, workers=2, use_cache=False)
     return {Path(r.path).name: r for r in results}
 
@@ -57,9 +56,9 @@ def _false(report: EvalReport, severity: str | None = None) -> list[str]:
     ]
 
 
-def test_every_real_report_has_its_truth():
-    on_disk = {p.name for p in SHARED_REAL.glob("*.pdf")} if SHARED_REAL.is_dir() else set()
-    assert on_disk <= {_name(t) for t in TRUTH_FILES}
+def test_every_real_report_has_its_truth(real_reports):
+    on_disk = {p.name for p in real_reports.glob("*.pdf")}
+    assert on_disk and on_disk <= {_name(t) for t in TRUTH_FILES}
 
 
 def test_precision_over_the_real_reports(scores):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -107,7 +109,8 @@ def _iter_audits(
             yield _audit_safely(path, ruleset, rekap, use_cache)
         return
     # Processes, never threads: pypdfium2 is not thread-safe even across documents.
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
+    try:
         futures = [pool.submit(_audit_safely, p, ruleset, rekap, use_cache) for p in paths]
         for path, future in zip(paths, futures, strict=True):
             try:
@@ -115,3 +118,18 @@ def _iter_audits(
             except Exception as error:  # a dead worker takes only its file
                 log.exception("worker for %s died", path)
                 yield _failed(path, error)
+    except BaseException:
+        # Interrupted (Ctrl-C) or abandoned by the caller: the files in progress are not
+        # waited for. The pool's workers are this process's only children.
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in multiprocessing.active_children():
+            worker.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Workers ignore Ctrl-C (the terminal sends it to them too): the parent decides what an
+    interruption ends, and a worker never prints a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -12,9 +14,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from lkjip_audit import __version__
+from lkjip_audit.report.safe import clean_text, console_text
 
 app = typer.Typer(
     name="lkjip-audit",
@@ -26,7 +28,14 @@ app = typer.Typer(
 rules_app = typer.Typer(help="List, explain and validate rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+DEBUG_ENV = "LKJIP_AUDIT_DEBUG"
+"""Set (to anything but 0) to print the traceback of an internal error, as ``--debug`` does."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised in place of KeyboardInterrupt: click turns that into exit 1, the code
+    for findings."""
 
 
 class Lang(StrEnum):
@@ -60,6 +69,7 @@ class FailOn(StrEnum):
 
 
 stderr = Console(stderr=True)
+log = logging.getLogger(__name__)
 
 RulesOption = Annotated[
     Path | None,
@@ -67,13 +77,16 @@ RulesOption = Annotated[
 ]
 
 
-def fail(message: str) -> typer.Exit:
-    """Print a usage problem in plain words and give the exit for usage errors.
+def say(message: str) -> None:
+    """Print a problem in plain words on stderr, on one line however narrow the terminal
+    (soft wrap); user text and a path's brackets are text, not markup, and its control
+    characters are dropped."""
+    stderr.print(f"[bold red]lkjip-audit:[/bold red] {console_text(message)}", soft_wrap=True)
 
-    On one line however narrow the terminal (soft wrap); user text and a path's brackets
-    are text, not markup.
-    """
-    stderr.print(f"[bold red]lkjip-audit:[/bold red] {escape(message)}", soft_wrap=True)
+
+def fail(message: str) -> typer.Exit:
+    """Print a usage problem in plain words and give the exit for usage errors."""
+    say(message)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -82,11 +95,29 @@ USAGE = {
         "clash": "--format {format} bertentangan dengan --output {output}: samakan, "
         "atau hilangkan --format.",
         "unwritable": "laporan tidak dapat ditulis ke {output}: {reason}.",
+        "overwrites": "--output {output} adalah berkas masukan {input}: laporan tidak boleh "
+        "menimpa masukan; pilih nama lain.",
+        "into_cache": "--output {output} berada di folder cache {cache}: pilih folder lain.",
+        "internal": "kesalahan internal ({error}); ini bukan temuan atas laporan. Jalankan "
+        "lagi dengan --debug untuk rinciannya.",
+        "interrupted": "dihentikan (Ctrl-C).",
+        "interrupted_batch": "dihentikan (Ctrl-C): {done} dari {total} dokumen selesai "
+        "diperiksa ({errors} kesalahan, {warnings} peringatan, {infos} informasi); "
+        "laporan tidak ditulis.",
     },
     "en": {
         "clash": "--format {format} contradicts --output {output}: make them agree, "
         "or leave --format out.",
         "unwritable": "the report cannot be written to {output}: {reason}.",
+        "overwrites": "--output {output} is the input file {input}: a report never "
+        "overwrites an input; choose another name.",
+        "into_cache": "--output {output} is inside the cache folder {cache}: choose another "
+        "folder.",
+        "internal": "internal error ({error}); this is not a finding about the report. Run "
+        "again with --debug for the details.",
+        "interrupted": "interrupted (Ctrl-C).",
+        "interrupted_batch": "interrupted (Ctrl-C): {done} of {total} documents checked "
+        "({errors} errors, {warnings} warnings, {infos} infos); no report was written.",
     },
 }
 
@@ -111,6 +142,31 @@ def _writing_to(output: Path | None, lang: Lang) -> Iterator[None]:
             raise
         reason = error.strerror or str(error)
         raise fail(USAGE[lang.value]["unwritable"].format(output=output, reason=reason)) from None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file (through symlinks, ``..`` or hard links)."""
+    if one.resolve() == other.resolve():
+        return True
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False
+
+
+def _guard_output(output: Path | None, inputs: Iterable[Path | None], lang: Lang) -> None:
+    """A usage error when ``output`` would overwrite one of ``inputs`` or land in the cache
+    folder (whose entries the next run would read)."""
+    from lkjip_audit.extract.cache import cache_dir
+
+    if output is None:
+        return
+    for path in inputs:
+        if path is not None and _same_file(output, path):
+            raise fail(USAGE[lang.value]["overwrites"].format(output=output, input=path))
+    cache = cache_dir().resolve()
+    if cache == output.resolve() or cache in output.resolve().parents:
+        raise fail(USAGE[lang.value]["into_cache"].format(output=output, cache=cache))
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -176,21 +232,38 @@ def check(
         raise fail(f"--format {format.value} writes a file: give it with --output.")
     ruleset = _load_rules(rules)
     inputs = find_pdfs(paths, own=[output] if output else [])
+    _guard_output(output, [*inputs.pdfs, rekap, rules], lang)
     for path in inputs.missing:
-        stderr.print(f"[yellow]lkjip-audit:[/yellow] {path} does not exist; skipped.")
+        stderr.print(
+            f"[yellow]lkjip-audit:[/yellow] {console_text(path)} does not exist; skipped.",
+            soft_wrap=True,
+        )
     note = skipped_note(inputs.not_pdf, lang.value)
     if note:
-        stderr.print(f"[yellow]lkjip-audit:[/yellow] {escape(note)}", soft_wrap=True)
+        stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
     recap_facts = _read_recap(rekap) if rekap else None
-    results = audit_many(
-        inputs.pdfs,
-        ruleset,
-        rekap=recap_facts,
-        workers=workers or _default_workers(),
-        use_cache=not no_cache,
-    )
+    finished: list = []
+    try:
+        results = audit_many(
+            inputs.pdfs,
+            ruleset,
+            rekap=recap_facts,
+            workers=workers or _default_workers(),
+            use_cache=not no_cache,
+            on_done=finished.append,
+        )
+    except Interrupted:
+        from lkjip_audit.report.json_report import summary
+
+        counts = summary(finished)
+        say(
+            USAGE[lang.value]["interrupted_batch"].format(
+                done=len(finished), total=len(inputs.pdfs), **counts
+            )
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     with _writing_to(output, lang):
         _write_report(format, results, ruleset, lang, output, inputs.not_pdf)
     if statistics:
@@ -220,16 +293,22 @@ def _write_report(
     if format is Format.json:
         _emit(dumps(report_json(results, ruleset, lang.value, skipped=skipped)), output)
     elif format is Format.html:
-        typer.echo(f"HTML: {write_html(results, ruleset, lang.value, output, skipped=skipped)}")
+        _written("HTML", write_html(results, ruleset, lang.value, output, skipped=skipped))
     elif format is Format.csv:
-        typer.echo(f"CSV: {write_csv(results, lang.value, output)}")
+        _written("CSV", write_csv(results, lang.value, output))
     elif format is Format.xlsx:
-        typer.echo(f"XLSX: {write_xlsx(results, ruleset, lang.value, output)}")
+        _written("XLSX", write_xlsx(results, ruleset, lang.value, output))
     elif output:
         with atomic_file(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
             render_console(results, Console(file=handle, width=120), lang.value)
     else:
         render_console(results, Console(), lang.value)
+
+
+def _written(kind: str, path: Path) -> None:
+    """Say where a report file was written; a name that is not valid UTF-8 is shown with
+    replacement characters."""
+    typer.echo(f"{kind}: {clean_text(str(path))}")
 
 
 def _read_recap(path: Path):
@@ -263,7 +342,7 @@ def rules_list(
             rule.id,
             rule.category.value,
             rule.severity.value,
-            rule.title.get(lang.value, rule.title["id"]),
+            console_text(rule.title.get(lang.value, rule.title["id"])),
         )
     Console().print(table)
 
@@ -284,19 +363,21 @@ def rules_explain(
         raise fail(f"no rule {rule_id!r}; see `lkjip-audit rules list`.")
     text = lang.value
     console = Console()
+    # A rule file is the user's text: shown, never read as markup.
     console.print(f"[bold]{rule.id}[/bold] · {rule.category.value} · {rule.severity.value}")
-    console.print(f"[bold]{rule.title.get(text, rule.title['id'])}[/bold]")
+    console.print(f"[bold]{console_text(rule.title.get(text, rule.title['id']))}[/bold]")
     if rule.why:
-        console.print(rule.why.get(text, rule.why.get("id", "")))
+        console.print(console_text(rule.why.get(text, rule.why.get("id", ""))))
     if rule.example:
-        console.print(f"[dim]{rule.example.get(text, rule.example.get('id', ''))}[/dim]")
+        example = rule.example.get(text, rule.example.get("id", ""))
+        console.print(f"[dim]{console_text(example)}[/dim]")
     console.print(f"\n[bold]check: {rule.check}[/bold]")
     console.print(CHECK_KINDS[rule.check].doc, markup=False)
     console.print("\n[bold]params:[/bold]")
     # Values hold regular expressions and brackets ("\\[Satuan Kerja\\]") that are not markup.
     for line in explain(rule.params):
-        console.print(line, markup=False, highlight=False)
-    console.print(f"\n[dim]{rule.source}[/dim]")
+        console.print(clean_text(line), markup=False, highlight=False)
+    console.print(f"\n[dim]{console_text(rule.source)}[/dim]")
 
 
 @rules_app.command("validate")
@@ -420,11 +501,12 @@ def rekap(
         if target is None:
             raise fail("rekap template needs where to write, e.g. rekap template rekap.xlsx")
         for written in write_template(target):
-            Console().print(str(written))
+            typer.echo(clean_text(str(written)))
         return
     format = _report_format(format, output, lang)
     if format not in (Format.console, Format.json):
         raise fail("rekap writes console or json.")
+    _guard_output(output, [path, rules], lang)
     text, code = rekap_command(
         path, _load_rules(rules), lang=lang.value, fmt=format.value, fail_on=fail_on.value
     )
@@ -436,19 +518,65 @@ def rekap(
     raise typer.Exit(code)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+def _log_when_debugging() -> None:
+    """With ``--debug`` or LKJIP_AUDIT_DEBUG, what is logged (a failing part's traceback)
+    goes to stderr; otherwise the package's logger keeps it to itself."""
+    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+        logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+
+
+def _argv_lang() -> str:
+    """The ``--lang`` of the command line, for a message given outside any command."""
+    args = sys.argv[1:]
+    for index, arg in enumerate(args):
+        value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else None
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else value
+        if value in USAGE:
+            return value
+    return Lang.id.value
+
+
 def main() -> None:
-    """Entry point of the ``lkjip-audit`` script."""
+    """Entry point of the ``lkjip-audit`` script: the one place where what no command
+    handled becomes an exit code.
+
+    Exit codes: 0 nothing at or above ``--fail-on``, 1 findings at or above it, 2 a usage
+    error or nothing readable, 3 an internal error (one line on stderr; the traceback only
+    with ``--debug`` or LKJIP_AUDIT_DEBUG), 130 interrupted with Ctrl-C.
+    """
+    signal.signal(signal.SIGINT, _interrupt)
+    _log_when_debugging()
     try:
         app()
-    except KeyboardInterrupt:
-        stderr.print("interrupted")
-        sys.exit(130)
+    except Interrupted:
+        say(USAGE[_argv_lang()]["interrupted"])
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # the CLI's edge: a bug must not look like a finding (exit 1)
+        log.exception("internal error")
+        say(USAGE[_argv_lang()]["internal"].format(error=f"{type(error).__name__}: {error}"))
+        sys.exit(EXIT_INTERNAL)
 
 
 @app.callback(invoke_without_command=True)
-def _version(
+def _options(
     version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help=f"Print tracebacks of internal errors and of parts that failed "
+            f"(also: {DEBUG_ENV}=1).",
+        ),
+    ] = False,
 ) -> None:
+    if debug:
+        # Through the environment: worker processes see it too.
+        os.environ[DEBUG_ENV] = "1"
+        _log_when_debugging()
     if version:
         typer.echo(__version__)
         raise typer.Exit()

@@ -3,7 +3,8 @@ costs a hash and a load.
 
 The key holds the PDF's sha256, the rule set's sha256, the recap file's sha256 (when one was
 given) and a fingerprint of the tool's own code, so that any change to what a result depends
-on misses. Entries share the extraction cache's folder and its corrupt-entry handling.
+on misses. Entries share the extraction cache's folder and its format (checksummed JSON, never
+a pickle) and its handling of entries that cannot be trusted.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def result_key(path: Path, ruleset: RuleSet, rekap: RekapFacts | None) -> str | 
 def load_result(key: str, path: Path) -> DocumentResult | None:
     """The cached result for ``key``, reported under the path it is audited at now."""
     cached = store.load(key, DocumentResult)
-    return replace(cached, path=str(path)) if isinstance(cached, DocumentResult) else None
+    return None if cached is None else replace(cached, path=str(path))
 
 
 def store_result(key: str, result: DocumentResult) -> None:

@@ -9,7 +9,7 @@ from lkjip_audit.extract.cache import ENV_VAR, cache_dir
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle"))
+    return sorted(folder.glob("*.json"))
 
 
 def test_cache_folder_comes_from_env(_cache_in_tmp: Path, monkeypatch) -> None:
@@ -38,10 +38,10 @@ def test_cached_result_takes_the_new_path(pdfs: dict[str, Path], tmp_path: Path)
 def test_corrupt_entry_is_ignored_and_rebuilt(pdfs: dict[str, Path], _cache_in_tmp: Path) -> None:
     fresh = read_pdf(pdfs["unruled"])
     (entry,) = _entries(_cache_in_tmp)
-    entry.write_bytes(b"\x80\x05 not a pickle")
+    entry.write_bytes(b"\x80\x05 not an entry")
     again = read_pdf(pdfs["unruled"])
     assert again.text.tables == fresh.text.tables
-    assert entry.read_bytes() != b"\x80\x05 not a pickle"
+    assert entry.read_bytes() != b"\x80\x05 not an entry"
 
 
 def test_no_cache_writes_nothing(pdfs: dict[str, Path], _cache_in_tmp: Path) -> None:

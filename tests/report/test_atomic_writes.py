@@ -59,7 +59,7 @@ def test_csv_writer_failing_mid_way_keeps_the_previous_file(
             raise Interrupted
         return value
 
-    monkeypatch.setattr(tables, "_safe_csv", fail_in_the_second_row)
+    monkeypatch.setattr(tables, "spreadsheet_cell", fail_in_the_second_row)
     target = _previous(tmp_path / "r.csv")
     with pytest.raises(Interrupted):
         write_csv(report_case.results, "id", target)
@@ -70,9 +70,8 @@ def test_csv_writer_failing_mid_way_keeps_the_previous_file(
 def test_xlsx_writer_failing_mid_save_keeps_the_previous_file(
     report_case: ReportCase, ruleset, tmp_path, monkeypatch
 ):
-    def half_a_zip(book, path):
-        with open(path, "wb") as handle:
-            handle.write(b"PK\x03\x04 half a workbook")
+    def half_a_zip(book, workbook):
+        workbook.write(b"PK\x03\x04 half a workbook")
         raise Interrupted
 
     monkeypatch.setattr(openpyxl.Workbook, "save", half_a_zip)

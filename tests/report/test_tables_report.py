@@ -53,7 +53,8 @@ def test_xlsx_findings_sheet_keeps_text_as_text(report_case: ReportCase, ruleset
     assert len(rows) == 1 + len(finding_rows(results, "id"))
     assert rows[0][0] == "Dokumen" and len(rows[0]) == len(COLUMNS)
     evidence = sheet.cell(2, COLUMNS.index("evidence") + 1)
-    assert evidence.value == FORMULA and evidence.data_type == "s"
+    # Text, and neutralised as in CSV: the cell stays text when the sheet is saved as CSV.
+    assert evidence.value == "'" + FORMULA and evidence.data_type == "s"
     assert rows[1][COLUMNS.index("page")] == 1
     assert book.sheetnames == ["Temuan", REVIU_SHEET]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from lkjip_audit.extract import cache, codec
+from lkjip_audit.extract import cache
 from lkjip_audit.extract.model import DocumentText, PageTriage
 from lkjip_audit.extract.page import read_page
 from lkjip_audit.extract.stitch import PageLayout, stitch
@@ -75,21 +75,14 @@ def read_pdf(path: Path, pages: Iterable[int] | None = None, use_cache: bool = T
     finally:
         document.close()
     if use_cache:
-        cache.store(key, codec.pack(result.opened, result.text))
+        cache.store(key, result)
     return result
 
 
 def _cached(key: str, path: Path) -> Extraction | None:
-    packed = cache.load(key, tuple)
-    if packed is None:
-        return None
-    try:
-        opened, text = codec.unpack(packed)
-    except (ValueError, TypeError):
-        return None
-    if not isinstance(opened, OpenedPdf):
-        return None
-    return Extraction(replace(opened, path=path), text)
+    """The cached extraction for ``key``, reported under the path it is read at now."""
+    hit = cache.load(key, Extraction)
+    return None if hit is None else Extraction(replace(hit.opened, path=path), hit.text)
 
 
 def extract_document(

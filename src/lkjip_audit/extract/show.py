@@ -18,12 +18,16 @@ from rich.text import Text
 from lkjip_audit.extract.document import Extraction, read_pdf
 from lkjip_audit.extract.model import BBox, Line, PageTriage, Table
 from lkjip_audit.findings import DocumentStatus
+from lkjip_audit.pdf.opening import load_document
+from lkjip_audit.report.safe import clean_data, clean_text, console_text
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
 
 
-def parse_page_range(spec: str) -> list[int]:
-    """1-based pages of a spec like "3-9,12" in ascending order; ValueError when malformed."""
+def parse_page_range(spec: str, page_count: int) -> list[int]:
+    """1-based pages of a spec like "3-9,12" in ascending order, clamped to the document's
+    ``page_count`` ("1-100000000" is every page, never a hundred million numbers); ValueError
+    when malformed or when no page named is in the document."""
     pages: set[int] = set()
     for part in spec.split(","):
         match = _RANGE.match(part)
@@ -33,7 +37,9 @@ def parse_page_range(spec: str) -> list[int]:
         last = int(match.group(2) or first)
         if first < 1 or last < first:
             raise ValueError(f"not a page range: {part.strip()!r} (pages count from 1)")
-        pages.update(range(first, last + 1))
+        pages.update(range(first, min(last, page_count) + 1))
+    if not pages:
+        raise ValueError(f"no page {spec.strip()!r} in the document: it has {page_count} pages")
     return sorted(pages)
 
 
@@ -97,7 +103,8 @@ def render_console(extraction: Extraction, console: Console, lang: str = "id") -
     """Print the status, the triage table, each page's lines and each table."""
     opened = extraction.opened
     console.print(
-        f"[bold]{opened.path}[/bold]  status: {opened.status.value}  pages: {opened.pages}"
+        f"[bold]{console_text(opened.path)}[/bold]  status: {opened.status.value}  "
+        f"pages: {opened.pages}"
     )
     if opened.reason:
         console.print(opened.reason.get(lang) or opened.reason["id"], style="yellow")
@@ -119,17 +126,26 @@ def render_console(extraction: Extraction, console: Console, lang: str = "id") -
         console.rule(f"page {page.page} ({page.triage.label.value}, {len(page.lines)} lines)")
         for line in page.lines:
             console.print(
-                f"[dim]{line.bbox[1]:6.1f}[/dim] {line.text}", markup=True, highlight=False
+                f"[dim]{line.bbox[1]:6.1f}[/dim] {console_text(line.text)}", highlight=False
             )
     for number, table in enumerate(extraction.text.tables, start=1):
         pages = ", ".join(str(p) for p in table.pages)
         kind = "ruled" if table.ruled else "unruled"
         shown = RichTable(title=f"Table {number} (page {pages}, {kind})", show_lines=True)
         for key in table.header:
-            shown.add_column(Text(key or "-"))
+            shown.add_column(Text(clean_text(key) or "-"))
         for row in table.rows:
-            shown.add_row(*(Text(cell.text) for cell in row))
+            shown.add_row(*(Text(clean_text(cell.text)) for cell in row))
         console.print(shown)
+
+
+def _page_count(path: Path) -> int:
+    """How many pages the PDF has (0 when it cannot be opened: read_pdf then says why)."""
+    opened, document = load_document(path)
+    if document is None:
+        return 0
+    document.close()
+    return opened.pages or 0
 
 
 def run_extract(
@@ -145,11 +161,13 @@ def run_extract(
     """
     if output_format not in ("console", "json"):
         raise ValueError(f"unknown format {output_format!r}: use console or json")
-    selected = parse_page_range(pages) if pages else None
+    page_count = _page_count(path) if pages else 0
+    # A file that cannot be opened has no pages to select: read_pdf says why it cannot.
+    selected = parse_page_range(pages, page_count) if pages and page_count else None
     extraction = read_pdf(path, selected, use_cache)
     out = console or Console()
     if output_format == "json":
-        out.print_json(json.dumps(to_dict(extraction, words=True), ensure_ascii=False))
+        out.print_json(json.dumps(clean_data(to_dict(extraction, words=True)), ensure_ascii=False))
     else:
         render_console(extraction, out)
     return 0 if extraction.opened.status != DocumentStatus.UNREADABLE else 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -55,6 +56,22 @@ def _vertical_extent(
     return baseline - ASCENT * size, baseline + DESCENT * size
 
 
+def _characters(codes: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """Each character with the index of its first code: pdfium gives UTF-16 units one at a
+    time, so a character outside the BMP (an emoji) comes as a surrogate pair, joined here.
+    A lone surrogate is no character at all (it cannot even be written as UTF-8): dropped."""
+    index, count = 0, len(codes)
+    while index < count:
+        code = codes[index]
+        if 0xD800 <= code <= 0xDBFF and index + 1 < count and 0xDC00 <= codes[index + 1] <= 0xDFFF:
+            yield index, chr(0x10000 + ((code - 0xD800) << 10) + (codes[index + 1] - 0xDC00))
+            index += 2
+            continue
+        if not 0xD800 <= code <= 0xDFFF:
+            yield index, chr(code) if 0 <= code < 0x110000 else "\ufffd"
+        index += 1
+
+
 def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
     """Split the page's characters into words at spaces, line breaks, gaps wider than
     X_TOLERANCE and jumps to another row; boxes are pdfium's loose boxes (font ascent to
@@ -67,8 +84,7 @@ def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
     current: list[str] = []
     x0 = top = x1 = bottom = 0.0
     sampled = errors = 0
-    for i, code in enumerate(_codes(textpage)):
-        char = chr(code) if 0 <= code < 0x110000 else "\ufffd"
+    for i, char in _characters(_codes(textpage)):
         chars.append(char)
         if char in BREAKS:
             if current:

@@ -8,6 +8,7 @@ from typing import Any
 
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.rekap.model import RekapFacts
+from lkjip_audit.report.safe import clean_text
 from lkjip_audit.rules.model import RuleSet
 
 WORDS = {
@@ -105,7 +106,7 @@ def rekap_text(result: RekapCheck, lang: str) -> str:
         lines.append(f"[{finding.severity.value}] {finding.rule}{where}: {finding.text(lang)}")
         if finding.evidence:
             lines.append(f"    {finding.evidence}")
-    return "\n".join(lines)
+    return clean_text("\n".join(lines))
 
 
 def rekap_command(

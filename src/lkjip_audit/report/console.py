@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Severity
 from lkjip_audit.report.coverage import CATEGORY_TEXT
 from lkjip_audit.report.json_report import summary
+from lkjip_audit.report.safe import console_text
 
 WORDS = {
     "id": {
@@ -77,7 +77,7 @@ SKIPPED_NAMES = 10
 
 
 def _header(result: DocumentResult, words: dict) -> str:
-    satker = escape(result.satker or words["unknown"])
+    satker = console_text(result.satker or words["unknown"])
     parts = [
         f"[bold]{satker}[/bold]",
         f"{words['year']} {result.year or '-'}",
@@ -85,8 +85,8 @@ def _header(result: DocumentResult, words: dict) -> str:
         f"{words['status']}: {words[result.status]}",
     ]
     if result.profile:
-        parts.append(f"{words['profile']}: {escape(result.profile)}")
-    return " · ".join(parts) + f"\n[dim]{escape(result.path)}[/dim]"
+        parts.append(f"{words['profile']}: {console_text(result.profile)}")
+    return " · ".join(parts) + f"\n[dim]{console_text(result.path)}[/dim]"
 
 
 def _evidence(text: str | None) -> str:
@@ -94,7 +94,7 @@ def _evidence(text: str | None) -> str:
         return ""
     text = " ".join(text.split())
     cut = text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
-    return f"\n[dim]“{escape(cut)}”[/dim]"
+    return f"\n[dim]“{console_text(cut)}”[/dim]"
 
 
 def _not_checked(result: DocumentResult, lang: str) -> str | None:
@@ -118,7 +118,7 @@ def _overview(results: Sequence[DocumentResult], words: dict) -> Table:
     for result in results:
         name = result.satker or Path(result.path).name
         counts = [sum(f.severity is s for f in result.findings) for s in Severity]
-        table.add_row(escape(name), words[result.status], *(str(c) for c in counts))
+        table.add_row(console_text(name), words[result.status], *(str(c) for c in counts))
     return table
 
 
@@ -164,7 +164,7 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
                 table.add_row(
                     str(finding.page or "-"),
                     finding.rule,
-                    escape(finding.text(lang)) + _evidence(finding.evidence),
+                    console_text(finding.text(lang)) + _evidence(finding.evidence),
                 )
             console.print(table)
         console.print()

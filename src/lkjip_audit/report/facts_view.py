@@ -6,10 +6,10 @@ from typing import Any
 
 import pandas as pd
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from lkjip_audit.numbers import Stated
+from lkjip_audit.report.safe import clean_data, console_text
 
 RAW_CHARS = 60
 # Columns up to this width are never squeezed: numbers, pages, places.
@@ -42,7 +42,7 @@ def fact_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             return None
         return value if isinstance(value, str | int | float | bool) or value is None else str(value)
 
-    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return clean_data([{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")])
 
 
 def render_facts(name: str, frame: pd.DataFrame, console: Console) -> None:
@@ -62,5 +62,5 @@ def render_facts(name: str, frame: pd.DataFrame, console: Console) -> None:
             max_width=max(SHORT_COLUMN, LONG_COLUMN),
         )
     for row in rows:
-        table.add_row(*(escape(text) for text in row))
+        table.add_row(*(console_text(text) for text in row))
     console.print(table)

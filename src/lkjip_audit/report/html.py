@@ -2,8 +2,8 @@
 
 No network at all (Inspektorat and Kanwil machines are often offline): CSS, JavaScript and
 images are inline, and a Content-Security-Policy allows nothing else. Every text taken from a
-PDF goes through Jinja2's autoescaping. Filters and search are JavaScript; without it the
-whole report is simply visible.
+PDF goes through :func:`~lkjip_audit.report.safe.clean_text` and Jinja2's autoescaping.
+Filters and search are JavaScript; without it the whole report is simply visible.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+
+from markupsafe import Markup
 
 from lkjip_audit import __version__
 from lkjip_audit.atomic import atomic_file
@@ -29,6 +31,7 @@ from lkjip_audit.report.coverage import (
 )
 from lkjip_audit.report.evidence import EvidenceImage, EvidenceRenderer, finding_places
 from lkjip_audit.report.json_report import summary
+from lkjip_audit.report.safe import clean_text
 from lkjip_audit.rules.model import RuleSet
 
 # Shipped in the package: found through importlib, wherever the package is installed.
@@ -178,6 +181,14 @@ def _template_file(name: str) -> str:
     return resources.files(TEMPLATE_PACKAGE).joinpath(TEMPLATES, name).read_text(encoding="utf-8")
 
 
+def _finalize(value: object) -> object:
+    """Every value the template prints, cleaned of control characters and lone surrogates
+    before it is escaped; markup of our own (the inlined CSS and JavaScript) stays markup."""
+    if isinstance(value, Markup):
+        return Markup(clean_text(value))
+    return clean_text(value) if isinstance(value, str) else value
+
+
 def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -187,6 +198,7 @@ def _environment():
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from lkjip_audit import __version__
 from lkjip_audit.findings import DocumentResult, Finding, Severity
+from lkjip_audit.report.safe import clean_data
 from lkjip_audit.rules.model import RuleSet
 
 SCHEMA_ID = "lkjip-audit/findings@1"
@@ -91,5 +92,6 @@ def findings_schema() -> dict[str, Any]:
 
 
 def dumps(document: dict[str, Any]) -> str:
-    """The JSON text, UTF-8 friendly (Indonesian text unescaped)."""
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    """The JSON text, UTF-8 friendly (Indonesian text unescaped), every string cleaned of
+    control characters and lone surrogates (:mod:`lkjip_audit.report.safe`)."""
+    return json.dumps(clean_data(document), ensure_ascii=False, indent=2)

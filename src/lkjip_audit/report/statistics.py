@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from lkjip_audit.findings import Category, DocumentResult, Severity
 from lkjip_audit.report.console import STYLES
+from lkjip_audit.report.safe import console_text
 from lkjip_audit.rules.model import RuleSet
 
 HEADINGS = {
@@ -85,7 +85,7 @@ def render_statistics(
     for count in counts:
         table.add_row(
             count.rule,
-            escape(count.title),
+            console_text(count.title),
             count.category.value,
             f"[{STYLES[count.severity]}]{count.severity.value}[/]",
             str(count.documents),

@@ -2,14 +2,15 @@
 
 The worksheet ("Kertas Kerja Reviu") has one row per category per document: the aspect, the
 condition found, the criterion, the status and the pages, so that a reviewer can paste it into
-their working papers. Text from a PDF that a spreadsheet would run as a formula (``=``, ``+``,
-``-``, ``@``) is written as text, never as a formula.
+their working papers. Every text cell goes through ``report.safe.spreadsheet_cell``: text from
+a PDF that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab) is written
+with a leading apostrophe, never as a formula, in CSV and XLSX alike.
 """
 
 from __future__ import annotations
 
 import csv
-import re
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from lkjip_audit.report.coverage import (
     document_coverage,
     panel_categories,
 )
+from lkjip_audit.report.safe import spreadsheet_cell
 from lkjip_audit.rules.model import RuleSet
 
 COLUMNS = (
@@ -107,8 +109,6 @@ CONDITION_MESSAGES = 10
 """A worksheet cell lists this many messages; the findings sheet has them all."""
 CELL_LIMIT = 32_000
 """Excel refuses cells longer than 32,767 characters."""
-FORMULA_START = re.compile(r"^[=+\-@\t\r]")
-NUMBER = re.compile(r"^[+-]?[\d.,]+\s*%?$")
 
 
 def finding_rows(results: Sequence[DocumentResult], lang: str) -> list[dict[str, object]]:
@@ -132,13 +132,6 @@ def finding_rows(results: Sequence[DocumentResult], lang: str) -> list[dict[str,
     ]
 
 
-def _safe_csv(value: object) -> object:
-    """``value`` with a leading apostrophe when a spreadsheet would run it as a formula."""
-    if isinstance(value, str) and FORMULA_START.match(value) and not NUMBER.match(value):
-        return "'" + value
-    return value
-
-
 def write_csv(results: Sequence[DocumentResult], lang: str, out_path: Path) -> Path:
     """Write the finding rows as CSV (UTF-8 with BOM so that Excel reads the accents)."""
     out_path = Path(out_path)
@@ -149,7 +142,7 @@ def write_csv(results: Sequence[DocumentResult], lang: str, out_path: Path) -> P
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         for row in finding_rows(results, lang):
-            writer.writerow({key: _safe_csv(value) for key, value in row.items()})
+            writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})
     return out_path
 
 
@@ -203,7 +196,9 @@ def reviu_rows(
 
 
 def _set_text(cell, value: object) -> None:
-    """Put ``value`` in ``cell``; a string is always stored as text, never as a formula."""
+    """Put ``value`` in ``cell``; a string is always stored as text, never as a formula, and
+    neutralised as in CSV, so that the cell stays text when the sheet is saved as CSV."""
+    value = spreadsheet_cell(value)
     if isinstance(value, str):
         cell.value = value if len(value) <= CELL_LIMIT else value[: CELL_LIMIT - 1] + "…"
         cell.data_type = "s"
@@ -258,6 +253,10 @@ def write_xlsx(
     for letter, width in zip("ABCDEF", (5, 28, 70, 50, 18, 12), strict=True):
         reviu.column_dimensions[letter].width = width
     out_path = Path(out_path)
+    # Zipped in memory, then written: a zip file that fails on disk (a full disk) is closed
+    # again when collected, and fails again, with a traceback nobody can catch.
+    workbook = io.BytesIO()
+    book.save(workbook)
     with atomic_file(out_path) as temporary:
-        book.save(temporary)
+        temporary.write_bytes(workbook.getvalue())
     return out_path

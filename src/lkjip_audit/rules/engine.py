@@ -88,11 +88,15 @@ def problem_finding(problem: FactProblem) -> Finding:
 
 
 def failed_rule_finding(rule: Rule, error: Exception) -> Finding:
-    """An ``extraction`` finding for a rule whose check failed on this document's facts."""
+    """An ``extraction`` finding for a rule whose check failed on this document's facts.
+
+    An error: what the rule checks was not checked, so ``--fail-on`` must not pass the report
+    as if it had been.
+    """
     return Finding(
         rule=rule.id,
         category=Category.EXTRACTION,
-        severity=Severity.INFO,
+        severity=Severity.ERROR,
         page=None,
         message={
             "id": f"Aturan {rule.id} tidak dapat dijalankan pada dokumen ini ({error}).",
