@@ -258,3 +258,35 @@ def test_annual_table_split_across_pages_keeps_its_last_rows():
     assert ("pengaduan", 2, "3,86") in read
     assert ("skm", 2, "3,98") in read and ("responden", 2, "497") in read
     assert len({r.item for r in summary.itertuples()} & set(UNSUR)) == 8
+
+
+def test_unsur_codes_by_semester_and_a_kepmenpan_name():
+    lines = [
+        "Unsur Semester I Semester II Rata-rata",
+        *(f"U{u} 3,{50 + u} 3,{60 + u} 3,{55 + u}" for u in range(1, 9)),
+        "Kecepatan Pelayanan 3,40 3,50 3,45",  # KepmenPAN 25/2004's ninth of fourteen
+        "IKM 3,55 3,65 3,60",
+        "Jumlah Responden 210 190 400",
+    ]
+    facts = facts_of(["\n".join(lines)])
+    grid = cells(facts)
+    assert grid[(1, "u1")] == "3,51" and grid[(2, "u8")] == "3,68"
+    assert grid[(2, "kecepatan")] == "3,50" and grid[(1, "skm")] == "3,55"
+    assert {r.period_kind for r in facts.table("skm_values").itertuples() if r.period} == {
+        "semester"
+    }
+    assert ("responden", "table", "400") in annual(facts)
+
+
+def test_a_quarter_header_wrapped_inside_its_cells():
+    # columns 10 characters wide, the label column 22: "Triwula" over "n I" in each
+    lines = [
+        f"{'Unsur':<22}" + "Triwula   " * 4,
+        " " * 22 + "".join(f"{'n ' + r:<10}" for r in ("I", "II", "III", "IV")),
+        *(
+            f"{label:<22}" + "".join(f"{f'3,{9 - q}{u}':<10}" for q in range(4))
+            for u, label in enumerate(UNSUR_LABELS)
+        ),
+    ]
+    grid = cells(facts_of(["\n".join(lines)]))
+    assert grid[(4, "pengaduan")] == "3,67" and len(grid) == 32

@@ -23,10 +23,10 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lkjip_audit.extract.model import Line
+from lkjip_audit.extract.model import Line, Word
 from lkjip_audit.facts.survey import KONVERSI, RESPONDEN, SKM, YEAR
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.survey.lines import Number, NumberedLine, is_integer
+from lkjip_audit.recognize.survey.lines import Number, NumberedLine, is_integer, numbered
 from lkjip_audit.recognize.survey.terms import (
     INDEX,
     MUTU,
@@ -217,14 +217,47 @@ def _center(box: tuple[float, float, float, float]) -> float:
     return (box[0] + box[2]) / 2
 
 
+def _stacked(upper: Line, lower: Line) -> Line:
+    """Two header lines read as one: each word of ``lower`` joined to the word of ``upper``
+    above it (the first without a space: the cell wrapped inside a word)."""
+    if upper.page != lower.page or not upper.words or lower.bbox[1] - upper.bbox[3] > 8:
+        return upper
+    below: dict[int, list[Word]] = {}
+    for word in lower.words:
+        distances = [abs(_center(word.bbox) - _center(w.bbox)) for w in upper.words]
+        nearest = distances.index(min(distances))
+        above = upper.words[nearest].bbox
+        if word.bbox[0] > above[2] or word.bbox[2] < above[0]:
+            return upper  # not a cell's second line: the words stand in other columns
+        below.setdefault(nearest, []).append(word)
+    words = []
+    for i, word in enumerate(upper.words):
+        parts = below.get(i, [])
+        text = word.text + " ".join(w.text for w in parts)
+        boxes = [word.bbox, *(w.bbox for w in parts)]
+        box = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        words.append(Word(text, box))
+    return Line(upper.page, " ".join(w.text for w in words), upper.bbox, tuple(words))
+
+
 def _column_block(lines: Sequence[NumberedLine], start: int) -> Block | None:
     header = _period_header(lines[start])
+    first = start
+    if header is None and start + 1 < len(lines):
+        # a header cell wrapped inside a narrow column ("Triwula" over "n I")
+        header = _period_header(numbered(_stacked(lines[start].line, lines[start + 1].line)))
+        first = start + 1
     if header is None:
         return None
-    block = Block(header.kind, start, start)
+    block = Block(header.kind, start, first)
     pending: list[NumberedLine] = []
     gap = 0
-    index = start + 1
+    index = first + 1
     while index < len(lines) and gap <= MAX_GAP and _period_header(lines[index]) is None:
         nl = lines[index]
         values = _row_values(nl, header)
