@@ -35,8 +35,6 @@ KONVERSI = "konversi"
 RESPONDEN = "responden"
 """Respondents of the period (``item`` empty) or of one unsur (``item`` set)."""
 ROLES = (NRR, BOBOT, TERTIMBANG, SKM, KONVERSI, RESPONDEN)
-PER_UNSUR = (NRR, BOBOT, TERTIMBANG)
-"""Roles whose rows name their unsur in ``item``."""
 
 PERIOD_KINDS = {"bulan": 12, "triwulan": 4, "semester": 2, "tahun": 1}
 """How a grid divides the year, and into how many periods."""
