@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from corpus.model import UNSUR_SKM, Indicator, Report, make_nip, q2
+from corpus.model import Indicator, Report, make_nip, q2
 from corpus.render import Fmt
 from corpus.render_base import mutu_of
 
@@ -177,27 +177,63 @@ def percentage(report: Report, rng: random.Random, taken: set[str], variant: int
 
 
 def mutu_category(report: Report, rng: random.Random, taken: set[str], variant: int) -> Defect:
-    """A stated quality category that contradicts the value."""
-    key = _free(rng, [f"mutu.{k}" for k in ("ikm", "ipk", "iki")], taken, variant)
-    value = {"ikm": q2(report.skm.annual()), "ipk": report.ipk.total, "iki": report.iki}[
-        key.split(".")[1]
-    ]
-    true = mutu_of(value)[1]
-    text = rng.choice([c for c in ("Baik", "Kurang Baik", "Tidak Baik") if c != true])
+    """A stated quality category that contradicts the value: in a sentence, or in the SKM
+    table of a layout that prints one (a quarter's letter, the annual summary's category)."""
+    layout = report.layout.skm_layout
+    keys = [f"mutu.{k}" for k in ("ikm", "ipk", "iki")]
+    if layout == "triwulan9":
+        keys = [f"skq.{q}.mutu" for q in range(4)] + ["skma.mutu"]
+    elif layout == "tahunan9":
+        keys = ["skma.mutu"]
+    key = _free(rng, keys, taken, variant)
+    if key.startswith("mutu."):
+        value = {"ikm": q2(report.skm.annual()), "ipk": report.ipk.total, "iki": report.iki}[
+            key.split(".")[1]
+        ]
+        true = mutu_of(value)[1]
+        text = rng.choice([c for c in ("Baik", "Kurang Baik", "Tidak Baik") if c != true])
+        return Defect(
+            "mutu-category",
+            key,
+            text,
+            f"kategori mutu tertulis {text} untuk nilai {Fmt(report).idx(value)}, "
+            f"seharusnya {true}",
+        )
+    skm = report.skm
+    value = skm.annual() if key == "skma.mutu" else skm.quarter(int(key.split(".")[1])).nilai()
+    letter, name = mutu_of(value)
+    # a category two bands away: no rounding of the value can make it right
+    wrong = {"A": ("C", "Kurang Baik"), "B": ("D", "Tidak Baik")}.get(letter, ("A", "Sangat Baik"))
+    text = wrong[0] if key.startswith("skq.") else f"{wrong[0]} ({wrong[1]})"
     return Defect(
         "mutu-category",
         key,
         text,
-        f"kategori mutu tertulis {text} untuk nilai {Fmt(report).idx(value)}, seharusnya {true}",
+        f"kategori mutu tabel SKM tertulis {text} untuk nilai {Fmt(report).idx(q2(value * 25))}, "
+        f"seharusnya {letter} ({name})",
     )
 
 
 # ---- surveys ---------------------------------------------------------------------------
 def ikm_recompute(report: Report, rng: random.Random, taken: set[str], variant: int) -> Defect:
+    """A wrong figure of the SKM table the layout prints: monthly (the seed's 8 unsur, or the
+    regulation's 9), quarterly or annual-only."""
+    layout = report.layout.skm_layout
+    if layout == "triwulan9":
+        return _quarterly_defect(report, rng, _free(rng, _quarterly_keys(report), taken, variant))
+    if layout == "tahunan9":
+        return _annual_defect(report, rng, _free(rng, _annual_keys(report), taken, variant))
+    return _monthly_defect(report, rng, taken, variant)
+
+
+def _monthly_defect(report: Report, rng: random.Random, taken: set[str], variant: int) -> Defect:
     """A monthly Nilai SKM, an impossible unsur mean (GRIM) or an annual unsur value."""
     fmt, skm = Fmt(report), report.skm
-    keys = [f"skm.{m}.nilai" for m in range(12)] + [f"skma.{u}" for u in range(8)]
-    keys += [f"skm.{m}.{u}" for m in range(12) for u in range(8) if skm.months[m].respondents < 90]
+    unsur = len(skm.labels)
+    keys = [f"skm.{m}.nilai" for m in range(12)] + [f"skma.{u}" for u in range(unsur)]
+    keys += [
+        f"skm.{m}.{u}" for m in range(12) for u in range(unsur) if skm.months[m].respondents < 90
+    ]
     key = _free(rng, keys, taken, variant)
     parts = key.split(".")
     if key.startswith("skma."):
@@ -208,7 +244,7 @@ def ikm_recompute(report: Report, rng: random.Random, taken: set[str], variant: 
             key,
             text,
             f"nilai tahunan unsur "
-            f"{UNSUR_SKM[int(parts[1])]} tertulis {text}, seharusnya {fmt.idx(true)}",
+            f"{skm.labels[int(parts[1])]} tertulis {text}, seharusnya {fmt.idx(true)}",
             ("skma.nilai",),
         )
     month = skm.months[int(parts[1])]
@@ -236,6 +272,88 @@ def ikm_recompute(report: Report, rng: random.Random, taken: set[str], variant: 
         text,
         f"nilai unsur {text} tidak mungkin dengan {n} responden (bukan k/{n})",
         (f"skm.{parts[1]}.nilai",),
+    )
+
+
+def _quarterly_keys(report: Report) -> list[str]:
+    unsur = range(len(report.skm.labels))
+    keys = [f"skq.{q}.{f}" for q in range(4) for f in ("nilai", "konv")]
+    keys += [f"skq.{q}.{u}" for q in range(4) for u in unsur]
+    return keys + [f"skma.{u}" for u in unsur] + ["skma.konv"]
+
+
+def _quarterly_defect(report: Report, rng: random.Random, key: str) -> Defect:
+    """A quarter's NRR tertimbang, konversi or unsur NRR, or an annual unsur or konversi."""
+    fmt, skm = Fmt(report), report.skm
+    parts = key.split(".")
+    period = skm.quarter(int(parts[1])) if parts[0] == "skq" else None
+    where = f"triwulan {int(parts[1]) + 1}" if period else "tahunan"
+    if parts[-1] == "konv":
+        true = q2((period.nilai() if period else skm.annual()) * 25)
+        text = fmt.idx(true - Decimal(rng.randint(150, 600)) / 100)
+        return Defect(
+            "ikm-recompute",
+            key,
+            text,
+            f"IKM konversi {where} tertulis {text}, seharusnya {fmt.idx(true)}",
+        )
+    if parts[-1] == "nilai":
+        true = q2(period.nilai())
+        text = fmt.idx(true - Decimal(rng.randint(6, 20)) / 100)
+        return Defect(
+            "ikm-recompute",
+            key,
+            text,
+            f"NRR tertimbang {where} tertulis {text}, rata-rata unsurnya {fmt.idx(true)}",
+        )
+    u = int(parts[-1])
+    true = q2(period.unsur(u) if period else skm.annual_unsur(u))
+    text = fmt.idx(true - Decimal(rng.randint(20, 45)) / 100)
+    related = (f"skq.{parts[1]}.nilai", f"skma.{u}") if period else ("skma.nilai",)
+    return Defect(
+        "ikm-recompute",
+        key,
+        text,
+        f"NRR unsur {skm.labels[u]} {where} tertulis {text}, seharusnya {fmt.idx(true)}",
+        related,
+    )
+
+
+def _annual_keys(report: Report) -> list[str]:
+    unsur = range(len(report.skm.labels))
+    return [f"skma.{u}.t" for u in unsur] + [f"skma.{u}" for u in unsur] + ["skma.konv"]
+
+
+def _annual_defect(report: Report, rng: random.Random, key: str) -> Defect:
+    """An unsur's NRR or NRR tertimbang, or the konversi, of the annual-only summary."""
+    fmt, skm = Fmt(report), report.skm
+    parts = key.split(".")
+    if key == "skma.konv":
+        true = q2(skm.annual() * 25)
+        text = fmt.idx(true - Decimal(rng.randint(150, 600)) / 100)
+        return Defect(
+            "ikm-recompute", key, text, f"IKM konversi tertulis {text}, seharusnya {fmt.idx(true)}"
+        )
+    u = int(parts[1])
+    nrr = q2(skm.annual_unsur(u))
+    if parts[-1] == "t":
+        true = q2(nrr * q2(Decimal(1) / len(skm.labels), 3), 3)
+        text = fmt.idx(true + Decimal(rng.randint(20, 60)) / 1000, 3)
+        return Defect(
+            "ikm-recompute",
+            key,
+            text,
+            f"NRR tertimbang {skm.labels[u]} tertulis {text}, seharusnya {fmt.idx(true, 3)}",
+            ("skma.nilai",),
+        )
+    text = fmt.idx(nrr - Decimal(rng.randint(20, 45)) / 100)
+    return Defect(
+        "ikm-recompute",
+        key,
+        text,
+        f"NRR unsur {skm.labels[u]} tertulis {text}, seharusnya {fmt.idx(nrr)}; "
+        "NRR tertimbang dan jumlahnya tidak lagi sesuai",
+        ("skma.nilai",),
     )
 
 

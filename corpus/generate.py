@@ -25,7 +25,7 @@ from pathlib import Path
 import pdfplumber
 
 from corpus.defects import INJECTORS, Defect, NoPlace, inject
-from corpus.model import Layout, Report, SatkerRecap, build_report
+from corpus.model import SKM_LAYOUTS, Layout, Report, SatkerRecap, build_report
 from corpus.recap_defects import RECAP_FILE, RECAP_TRUTH, write_recap
 from corpus.render import Rendered, build_pdf
 from corpus.render_sections import Writer
@@ -33,8 +33,12 @@ from corpus.render_sections import Writer
 DATA_DIR = Path(__file__).parent / "data"
 SCHEMA = "lkjip-audit/truth@1"
 YEAR = 2023
-CLEAN_DOCS = 3
+CLEAN_DOCS = len(SKM_LAYOUTS)
+"""One clean document per SKM layout (each must give no error or warning)."""
 PER_CATEGORY = 3
+SKM_CATEGORIES = ("ikm-recompute", "mutu-category")
+PER_SKM_LAYOUT = 2
+"""Defects of each SKM category injected into documents of each SKM layout."""
 MIN_PAGES, MAX_PAGES = 25, 60
 # Places always watched: first and last row of the long lampiran table (shows the split).
 ALWAYS_WATCHED = ("lk.0.amt", "lk.total")
@@ -152,8 +156,9 @@ def load_recap(data_dir: Path = DATA_DIR) -> list[SatkerRecap]:
     return out
 
 
-def make_layout(rng: random.Random, index: int) -> Layout:
-    """The layout of document ``index``: ruling alternates, the rest varies by ``rng``."""
+def make_layout(rng: random.Random, index: int, skm_layout: str) -> Layout:
+    """The layout of document ``index``: ruling alternates, the rest varies by ``rng``; the
+    SKM is printed as ``skm_layout``."""
     amount_sep = "," if index % 3 == 1 else "."
     return Layout(
         ruled=index % 2 == 0,
@@ -170,6 +175,7 @@ def make_layout(rng: random.Random, index: int) -> Layout:
         years_as_rows=rng.random() < 0.5,
         months_as_rows=index % 3 == 2,
         rp_suffix=",-" if amount_sep == "." and index % 4 == 3 else "",
+        skm_layout=skm_layout,
     )
 
 
@@ -177,26 +183,45 @@ def schedule(rng: random.Random, defective: int) -> list[tuple[tuple[str, int], 
     """(category, occurrence) per defective document: each category ``PER_CATEGORY`` times,
     1–3 per document, never twice in one document. Consecutive occurrences of a category land
     in consecutive documents (so in different layouts) and, through the occurrence number, in
-    different places of the report."""
+    different places of the report. The SKM categories go ``PER_SKM_LAYOUT`` times into the
+    documents of every SKM layout (defective document ``d`` prints :func:`skm_layout_of`)."""
     cats = list(INJECTORS)
     rng.shuffle(cats)
-    slots = [(c, n) for c in cats for n in range(PER_CATEGORY)]
+    slots = [(c, n) for c in cats if c not in SKM_CATEGORIES for n in range(PER_CATEGORY)]
     docs: list[list[tuple[str, int]]] = [[] for _ in range(defective)]
     for s, slot in enumerate(slots):
         docs[s % (defective - 1)].append(slot)
     docs[-1].append((cats[0], PER_CATEGORY))
+    layouts = len(SKM_LAYOUTS)
+    for category in (c for c in cats if c in SKM_CATEGORIES):
+        for n in range(PER_SKM_LAYOUT * layouts):
+            fitting = [
+                d
+                for d in range(defective)
+                if d % layouts == n % layouts and all(c != category for c, _ in docs[d])
+            ]
+            docs[min(fitting, key=lambda d: (len(docs[d]), d))].append((category, n))
     return [tuple(d) for d in docs]
+
+
+def skm_layout_of(index: int) -> str:
+    """The SKM layout of document ``index``: clean documents take one each, defective ones
+    cycle through them (see :func:`schedule`)."""
+    position = index if index < CLEAN_DOCS else index - CLEAN_DOCS
+    return SKM_LAYOUTS[position % len(SKM_LAYOUTS)]
 
 
 def plan_corpus(seed: int, data_dir: Path = DATA_DIR) -> list[DocPlan]:
     """The plan of the whole corpus for ``seed``: clean documents first, then defective."""
     rng = random.Random(seed)
     recap = load_recap(data_dir)
-    defective = -(-len(INJECTORS) * PER_CATEGORY // 3) + 2
+    slots = (len(INJECTORS) - len(SKM_CATEGORIES)) * PER_CATEGORY + 1
+    slots += len(SKM_CATEGORIES) * PER_SKM_LAYOUT * len(SKM_LAYOUTS)
+    defective = -(-slots // 3) + 2
     per_doc = [()] * CLEAN_DOCS + schedule(rng, defective)
     chosen = rng.sample(recap, len(per_doc))
     return [
-        DocPlan(i, rec, make_layout(rng, i), cats, i % 4 == 1, seed * 1000 + i)
+        DocPlan(i, rec, make_layout(rng, i, skm_layout_of(i)), cats, i % 4 == 1, seed * 1000 + i)
         for i, (rec, cats) in enumerate(zip(chosen, per_doc, strict=True))
     ]
 

@@ -25,6 +25,22 @@ UNSUR_SKM = (
     "Respon",
     "Konsultasi/Pengaduan",
 )
+UNSUR_PERMENPAN = (
+    "Persyaratan",
+    "Sistem, Mekanisme dan Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya/Tarif",
+    "Produk Spesifikasi Jenis Pelayanan",
+    "Kompetensi Pelaksana",
+    "Perilaku Pelaksana",
+    "Penanganan Pengaduan, Saran dan Masukan",
+    "Sarana dan Prasarana",
+)
+"""The 9 unsur of PermenPANRB 14/2017."""
+SKM_LAYOUTS = ("bulan8", "bulan9", "triwulan9", "tahunan9")
+"""How a report prints its SKM: the seed's 8 unsur by month; the regulation's 9 by month
+(1–4 scale); 9 by quarter with NRR tertimbang, konversi × 25 and mutu; an annual summary
+only (NRR, bobot, NRR tertimbang, konversi, mutu)."""
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGT", "SEP", "OKT", "NOV", "DES")
 IPK_INTERNAL_WEIGHTS = (
     ("Intelijen", 20),
@@ -116,15 +132,22 @@ class SkmMonth:
         return Fraction(self.sums[i], self.respondents)
 
     def nilai(self) -> Fraction:
-        """Exact Nilai SKM: the mean of the eight unsur means."""
-        return Fraction(sum(self.sums), 8 * self.respondents)
+        """Exact Nilai SKM (NRR tertimbang): the mean of the unsur means."""
+        return Fraction(sum(self.sums), len(self.sums) * self.respondents)
 
 
 @dataclass(frozen=True, slots=True)
 class Skm:
-    """The monthly SKM grid of a year."""
+    """The monthly SKM answers of a year, and the labels of its unsur."""
 
     months: tuple[SkmMonth, ...]
+    labels: tuple[str, ...] = UNSUR_SKM
+
+    def quarter(self, q: int) -> SkmMonth:
+        """The answers of quarter ``q`` (0-based): its three months together."""
+        months = self.months[3 * q : 3 * q + 3]
+        sums = tuple(sum(m.sums[u] for m in months) for u in range(len(self.labels)))
+        return SkmMonth(sum(m.respondents for m in months), sums)
 
     @property
     def respondents(self) -> int:
@@ -137,7 +160,8 @@ class Skm:
 
     def annual(self) -> Fraction:
         """Respondent-weighted annual Nilai SKM (= IKM)."""
-        return Fraction(sum(sum(m.sums) for m in self.months), 8 * self.respondents)
+        total = sum(sum(m.sums) for m in self.months)
+        return Fraction(total, len(self.labels) * self.respondents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +265,7 @@ class Layout:
     years_as_rows: bool
     months_as_rows: bool
     rp_suffix: str
+    skm_layout: str = SKM_LAYOUTS[0]
 
 
 @dataclass(slots=True)
@@ -389,15 +414,18 @@ def split_int(rng: random.Random, total: int, parts: int, low: float, high: floa
     return values
 
 
-def build_skm(rng: random.Random, value: Decimal, respondents: int) -> Skm:
-    """A monthly grid whose annual respondent-weighted IKM prints as ``value``."""
+def build_skm(
+    rng: random.Random, value: Decimal, respondents: int, labels: tuple[str, ...] = UNSUR_SKM
+) -> Skm:
+    """A monthly grid of ``labels`` whose annual respondent-weighted IKM prints as ``value``."""
+    unsur = len(labels)
     months = split_int(rng, respondents, 12, 0.75, 1.25)
-    total = int(q2(value * 8 * respondents, 0))
-    while q2(Fraction(total, 8 * respondents)) != value:
-        total += 1 if Fraction(total, 8 * respondents) < value else -1
-    sums = [[4 * n] * 8 for n in months]
-    deficit = 32 * respondents - total
-    cells = [(m, u) for m in range(12) for u in range(8)]
+    total = int(q2(value * unsur * respondents, 0))
+    while q2(Fraction(total, unsur * respondents)) != value:
+        total += 1 if Fraction(total, unsur * respondents) < value else -1
+    sums = [[4 * n] * unsur for n in months]
+    deficit = 4 * unsur * respondents - total
+    cells = [(m, u) for m in range(12) for u in range(unsur)]
     weights = [rng.random() ** 2 for _ in cells]
     while deficit > 0:
         m, u = rng.choices(cells, weights)[0]
@@ -405,7 +433,8 @@ def build_skm(rng: random.Random, value: Decimal, respondents: int) -> Skm:
             step = min(deficit, rng.randint(1, 3), sums[m][u] - 3 * months[m])
             sums[m][u] -= step
             deficit -= step
-    return Skm(tuple(SkmMonth(n, tuple(s)) for n, s in zip(months, sums, strict=True)))
+    grid = tuple(SkmMonth(n, tuple(s)) for n, s in zip(months, sums, strict=True))
+    return Skm(grid, labels)
 
 
 def build_ipk_part(
@@ -690,7 +719,12 @@ def build_report(
         superior=superior,
         staff=staff,
         indicators=build_indicators(rng, year, recap.ikm, recap.ipk, recap.iki, lower_better),
-        skm=build_skm(rng, recap.ikm, recap.ikm_n),
+        skm=build_skm(
+            rng,
+            recap.ikm,
+            recap.ikm_n,
+            UNSUR_SKM if layout.skm_layout == SKM_LAYOUTS[0] else UNSUR_PERMENPAN,
+        ),
         ipk=ipk,
         iki100=iki100,
         iki=recap.iki,

@@ -431,6 +431,8 @@ def _satker_n(rng: random.Random, cells: Cells, region: str, _: Sequence[str]) -
         rows=(
             (TABLE_IKM_IKI, cells.aggregate(TABLE_IKM_IKI, region)["satker"]),
             (TABLE_IKM_IKI, row["satker"]),
+            # the national respondent total is the sum of every satker: it breaks too
+            (TABLE_IKM_IKI, cells.aggregate(TABLE_IKM_IKI, None)["satker"]),
         ),
     )
 
@@ -474,6 +476,7 @@ def _copied_run(
         rows=(
             (TABLE_IKM_IKI, cells.aggregate(TABLE_IKM_IKI, region)["satker"]),
             *((TABLE_IKM_IKI, r["satker"]) for r in targets),
+            (TABLE_IKM_IKI, cells.aggregate(TABLE_IKM_IKI, None)["satker"]),
         ),
     )
 

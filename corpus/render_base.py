@@ -75,8 +75,8 @@ class WriterBase:
         para.toc = (level, text)
         return para
 
-    def idx(self, key: str, value: Decimal) -> str:
-        return self.f.val(key, self.f.idx(value))
+    def idx(self, key: str, value: Decimal, places: int = 2) -> str:
+        return self.f.val(key, self.f.idx(value, places))
 
     def pct(self, key: str, value: Decimal, places: int | None = None) -> str:
         places = self.r.layout.capaian_decimals if places is None else places

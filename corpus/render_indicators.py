@@ -11,6 +11,8 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from corpus.model import MONTHS, UNSUR_SKM, Indicator, q2
 from corpus.render_base import WriterBase, mutu_of
 
+QUARTERS = ("I", "II", "III", "IV")
+
 
 class IndicatorSections(WriterBase):
     """Bab III: capaian per indicator (IKM survey grid, IPK, IKI, multi-year, comparisons)."""
@@ -48,9 +50,18 @@ class IndicatorSections(WriterBase):
 
     def detail_ikm(self, ind: Indicator) -> list[Flowable]:
         skm, f = self.r.skm, self.f
+        layout = self.r.layout.skm_layout
         out = self.prose("survei", 2)
-        out += self.skm_by_month() if self.r.layout.months_as_rows else self.skm_by_unsur()
+        out.append(self.p(self.unsur_sentence()))
         annual = q2(skm.annual())
+        if layout == "triwulan9":
+            out += self.skm_by_quarter()
+        elif layout == "tahunan9":
+            out.append(self.skm_annual_summary())
+        elif self.r.layout.months_as_rows and layout == "bulan8":
+            out += self.skm_by_month()
+        else:
+            out += self.skm_by_unsur()
         out.append(
             self.say(
                 "skm_annual",
@@ -58,21 +69,31 @@ class IndicatorSections(WriterBase):
                 n=f.val("skma.sentence.n", str(skm.respondents)),
             )
         )
-        rows = [["Unsur Layanan", "Nilai"]]
-        rows += [
-            [u, self.idx(f"skma.{i}", q2(skm.annual_unsur(i)))] for i, u in enumerate(UNSUR_SKM)
-        ]
-        rows.append(["Nilai SKM", self.idx("skma.nilai", annual)])
-        rows.append(["Responden", f.val("skma.n", str(skm.respondents))])
-        out.append(self.table(rows, [6, 3], "lr", bold_rows=(9,)))
+        if layout in ("bulan8", "bulan9"):
+            rows = [["Unsur Layanan", "Nilai"]]
+            rows += [
+                [escape(u), self.idx(f"skma.{i}", q2(skm.annual_unsur(i)))]
+                for i, u in enumerate(skm.labels)
+            ]
+            rows.append(["Nilai SKM", self.idx("skma.nilai", annual)])
+            rows.append(["Responden", f.val("skma.n", str(skm.respondents))])
+            out.append(self.table(rows, [7.5, 3], "lr", bold_rows=(len(skm.labels) + 1,)))
         out += self.mutu_block(ind, annual, with_table=True)
         return out
 
+    def unsur_sentence(self) -> str:
+        """How many unsur the survey asks about, and which."""
+        labels = self.r.skm.labels
+        return escape(
+            f"Kuesioner SKM memuat {len(labels)} unsur pelayanan: {', '.join(labels[:-1])} "
+            f"dan {labels[-1]}."
+        )
+
     def skm_cells(self, m: int) -> list[str]:
-        """The eight unsur values, Nilai SKM and respondents of month ``m``."""
+        """The unsur values, Nilai SKM and respondents of month ``m``."""
         month = self.r.skm.months[m]
         return [
-            *[self.idx(f"skm.{m}.{u}", q2(month.unsur(u))) for u in range(8)],
+            *[self.idx(f"skm.{m}.{u}", q2(month.unsur(u))) for u in range(len(month.sums))],
             self.idx(f"skm.{m}.nilai", q2(month.nilai())),
             self.f.val(f"skm.{m}.n", str(month.respondents)),
         ]
@@ -80,13 +101,14 @@ class IndicatorSections(WriterBase):
     def skm_by_unsur(self) -> list[Flowable]:
         """The SKM grid as the seed prints it: unsur as rows, two tables of six months."""
         out: list[Flowable] = []
+        labels = self.r.skm.labels
         for half in (range(6), range(6, 12)):
             columns = [self.skm_cells(m) for m in half]
             rows = [["Unsur Layanan", *[MONTHS[m] for m in half]]]
-            labels = [*UNSUR_SKM, "Nilai SKM", "Responden"]
-            rows += [[label, *[col[i] for col in columns]] for i, label in enumerate(labels)]
+            names = [*(escape(u) for u in labels), "Nilai SKM", "Responden"]
+            rows += [[label, *[col[i] for col in columns]] for i, label in enumerate(names)]
             out += [
-                self.table(rows, [4.6] + [1.9] * 6, "lrrrrrr", bold_rows=(9,)),
+                self.table(rows, [5.2] + [1.8] * 6, "lrrrrrr", bold_rows=(len(labels) + 1,)),
                 Spacer(1, 0.3 * cm),
             ]
         return out
@@ -99,6 +121,53 @@ class IndicatorSections(WriterBase):
             self.table(rows, [1.4] + [1.5] * 8 + [1.4, 1.2], "l" + "r" * 10),
             Spacer(1, 0.3 * cm),
         ]
+
+    def skm_by_quarter(self) -> list[Flowable]:
+        """9 unsur × 4 quarters and the year: NRR per unsur, NRR tertimbang, IKM konversi
+        (× 25), mutu and respondents."""
+        skm, f = self.r.skm, self.f
+        quarters = [skm.quarter(q) for q in range(4)]
+        columns = [(f"skq.{q}", period) for q, period in enumerate(quarters)]
+        rows = [["Unsur Pelayanan", *(f"Triwulan {r}" for r in QUARTERS), "Tahunan"]]
+        for u, label in enumerate(skm.labels):
+            cells = [self.idx(f"{key}.{u}", q2(period.unsur(u))) for key, period in columns]
+            rows.append([escape(label), *cells, self.idx(f"skma.{u}", q2(skm.annual_unsur(u)))])
+        values = [(key, period.nilai()) for key, period in columns] + [("skma", skm.annual())]
+        rows.append(["NRR Tertimbang", *(self.idx(f"{key}.nilai", q2(v)) for key, v in values)])
+        rows.append(["IKM Konversi", *(self.idx(f"{key}.konv", q2(v * 25)) for key, v in values)])
+        rows.append(["Mutu Pelayanan", *(f.val(f"{key}.mutu", mutu_of(v)[0]) for key, v in values)])
+        counts = [(key, period.respondents) for key, period in columns]
+        counts.append(("skma", skm.respondents))
+        rows.append(["Responden", *(f.val(f"{key}.n", str(n)) for key, n in counts)])
+        return [
+            self.table(rows, [5.6] + [2.0] * 5, "lrrrrr", bold_rows=(len(skm.labels) + 1,)),
+            Spacer(1, 0.3 * cm),
+        ]
+
+    def skm_annual_summary(self) -> Flowable:
+        """The year only: NRR, bobot 1/n (printed 0,111) and NRR tertimbang per unsur, then
+        their sum, the konversi × 25, the mutu and the respondents."""
+        skm, f = self.r.skm, self.f
+        weight = q2(Decimal(1) / len(skm.labels), 3)
+        rows = [["No", "Unsur Pelayanan", "NRR", "Bobot", "NRR Tertimbang"]]
+        for u, label in enumerate(skm.labels):
+            nrr = q2(skm.annual_unsur(u))
+            rows.append(
+                [
+                    str(u + 1),
+                    escape(label),
+                    self.idx(f"skma.{u}", nrr),
+                    f.idx(weight, 3),
+                    self.idx(f"skma.{u}.t", q2(nrr * weight, 3), 3),
+                ]
+            )
+        annual = skm.annual()
+        rows.append(["", "Jumlah NRR Tertimbang", "", "", self.idx("skma.nilai", q2(annual))])
+        rows.append(["", "IKM Konversi", "", "", self.idx("skma.konv", q2(annual * 25))])
+        letter, name = mutu_of(annual)
+        rows.append(["", "Mutu Pelayanan", "", "", f.val("skma.mutu", f"{letter} ({name})")])
+        rows.append(["", "Responden", "", "", f.val("skma.n", str(skm.respondents))])
+        return self.table(rows, [1, 8.5, 2, 2, 2.6], "llrrr")
 
     def mutu_block(self, ind: Indicator, value: Decimal, *, with_table: bool) -> list[Flowable]:
         out: list[Flowable] = []

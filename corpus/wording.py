@@ -201,11 +201,8 @@ FILLER: dict[str, tuple[str, ...]] = {
         "Pengukuran Indeks Kepuasan Masyarakat dilakukan melalui Survei Kepuasan Masyarakat "
         "(SKM) sesuai Peraturan Menteri PANRB Nomor 14 Tahun 2017 dengan skala Likert 1 "
         "sampai 4.",
-        "Survei terdiri dari 8 (delapan) unsur layanan, yaitu Informasi, Persyaratan, "
-        "Prosedur/Alur, Waktu Penyelesaian, Tarif/Biaya, Sarana/Prasarana, Respon, dan "
-        "Konsultasi/Pengaduan.",
-        "Nilai tahunan dihitung dengan mengalikan nilai SKM setiap bulan dengan jumlah "
-        "responden bulan tersebut, lalu membagi jumlahnya dengan total responden setahun.",
+        "Nilai tahunan dihitung dengan mengalikan nilai SKM setiap periode dengan jumlah "
+        "responden periode tersebut, lalu membagi jumlahnya dengan total responden setahun.",
         "Survei dilaksanakan secara elektronik melalui aplikasi Survei Kepuasan Masyarakat "
         "yang dapat diakses pemohon setelah menerima layanan.",
         "Setiap responden memberikan penilaian pada skala 1 (tidak baik) sampai 4 (sangat "

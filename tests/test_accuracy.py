@@ -2,7 +2,9 @@
 scored by ``lkjip_audit.evaluate`` exactly as ``lkjip-audit eval`` scores them.
 
 Floors per category: recall >= 0.9 for every category the corpus injects, overall precision
->= 0.95, and no error or warning on a clean document. A second corpus, generated with a seed
+>= 0.95, and no error or warning on a clean document. The survey categories hold these floors
+on each SKM layout of the corpus on its own (8 unsur by month, 9 by month, 9 by quarter on
+both scales, an annual summary only). A second corpus, generated with a seed
 the checkers were never tuned on, must reach the same overall floors: a rule that only works
 on the committed corpus does not work. The recap categories are scored on the
 corpus by ``test_rekap_corpus.py`` (they need a recap with injected defects) and here on the
@@ -11,14 +13,16 @@ seed, whose own attached recap carries real ones.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from corpus.generate import ensure_corpus
+from corpus.generate import SKM_CATEGORIES, ensure_corpus
+from corpus.model import SKM_LAYOUTS
 from lkjip_audit.batch import audit_many
 from lkjip_audit.evaluate import EvalReport, evaluate, load_truth
-from lkjip_audit.findings import Category
+from lkjip_audit.findings import Category, DocumentResult
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus" / "out"
@@ -33,15 +37,33 @@ PDF_CATEGORIES = [
 ]
 
 
-def report_for(truth: Path, folder: Path, ruleset) -> EvalReport:
+def results_for(truth: Path, folder: Path, ruleset) -> list[DocumentResult]:
     paths = [folder / Path(d.file).name for d in load_truth(truth)]
-    return evaluate(truth, audit_many(paths, ruleset, workers=2))
+    return audit_many(paths, ruleset, workers=2)
+
+
+def report_for(truth: Path, folder: Path, ruleset) -> EvalReport:
+    return evaluate(truth, results_for(truth, folder, ruleset))
 
 
 @pytest.fixture(scope="session")
-def corpus_report(ruleset) -> EvalReport:
+def corpus_results(ruleset) -> list[DocumentResult]:
     ensure_corpus(CORPUS, 1)
-    return report_for(CORPUS / "truth.json", CORPUS, ruleset)
+    return results_for(CORPUS / "truth.json", CORPUS, ruleset)
+
+
+@pytest.fixture(scope="session")
+def corpus_report(corpus_results) -> EvalReport:
+    return evaluate(CORPUS / "truth.json", corpus_results)
+
+
+def layout_report(layout: str, results: list[DocumentResult], folder: Path) -> EvalReport:
+    """The corpus scored on the documents that print their SKM as ``layout`` only."""
+    truth = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
+    documents = [d for d in truth["documents"] if d["layout"]["skm_layout"] == layout]
+    path = folder / f"truth-{layout}.json"
+    path.write_text(json.dumps(truth | {"documents": documents}), encoding="utf-8")
+    return evaluate(path, results)
 
 
 HELD_OUT_SEED = 2
@@ -68,6 +90,18 @@ def test_corpus_recall_per_category(corpus_report, category):
     score = corpus_report.category(category)
     assert score.truth >= 3, f"{category} must be injected at least 3 times"
     assert score.found / score.truth >= MIN_RECALL, (category, score)
+
+
+@pytest.mark.parametrize("layout", SKM_LAYOUTS)
+def test_survey_recall_and_precision_on_every_skm_layout(corpus_results, tmp_path, layout):
+    report = layout_report(layout, corpus_results, tmp_path)
+    for category in SKM_CATEGORIES:
+        score = report.category(category)
+        assert score.truth >= 2, f"{category} must be injected in {layout} documents"
+        assert score.found / score.truth >= MIN_RECALL, (layout, score)
+        assert score.false_positives == 0, (layout, false_positives(report))
+    assert report.clean_documents >= 1
+    assert report.clean_findings == 0, (layout, false_positives(report))
 
 
 def test_corpus_precision(corpus_report):

@@ -228,10 +228,14 @@ def test_seed_accepts_its_ikm_iki_and_ipk(seed_report):
 
 
 def summary_facts(**figures: str) -> Facts:
-    """A report's facts holding only its annual survey summary (item → printed value)."""
+    """A report's facts holding only its annual survey figures (role → printed value)."""
     rows = [
         {
-            "item": item,
+            "grid": 0,
+            "period_kind": "tahun",
+            "period": 0,
+            "role": item,
+            "item": "",
             "label": item,
             "value": parse_number(raw, page=3, bbox=(72.0, 100.0, 200.0, 110.0)),
             "source": "table",
@@ -242,7 +246,7 @@ def summary_facts(**figures: str) -> Facts:
         for item, raw in figures.items()
     ]
     facts = Facts()
-    facts.add("survey_summary", pd.DataFrame(rows))
+    facts.add("skm_values", pd.DataFrame(rows))
     assert not facts.problems
     return facts
 
@@ -360,10 +364,8 @@ def test_a_recap_file_apart_from_the_report_lends_no_page(recap_pdf, ruleset):
 
 def test_tied_figures_are_accepted_when_one_is_the_recaps(ruleset):
     facts = summary_facts(skm="3,93")
-    other = summary_facts(skm="3,90").table("survey_summary")
-    facts.add(
-        "survey_summary", pd.concat([facts.table("survey_summary"), other], ignore_index=True)
-    )
+    other = summary_facts(skm="3,90").table("skm_values")
+    facts.add("skm_values", pd.concat([facts.table("skm_values"), other], ignore_index=True))
     context = RuleContext(year=2023, satker="Kanim Kelas II Sabang", rekap=read_rekap(DATA_DIR))
     assert by_rule(run_rules(recap_rules(ruleset), facts, context), "REK001") == []
 

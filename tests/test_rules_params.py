@@ -112,7 +112,7 @@ def test_a_nested_param_is_named_by_its_path(tmp_path):
 
 def test_numbers_in_text_and_text_in_numbers_are_refused(tmp_path):
     rule = CLAIM_RULE.replace("check: claim", "check: range").format(
-        params="{table: survey_months, values: {item: skm}, min: one, max: 4}"
+        params="{table: skm_values, values: {role: skm}, min: one, max: 4}"
     )
     assert "param 'min' is 'one'; expected number" in problem(write(tmp_path, rule))
     rule = CLAIM_RULE.replace("check: claim", "check: budget-sum").format(
@@ -192,8 +192,8 @@ def test_explain_shows_the_params_in_words():
 
 
 def test_explain_shows_nested_params_as_written():
-    result = run("rules", "explain", "IKM001")
+    result = run("rules", "explain", "IKM003")
     text = one_line(result.output)
-    assert "group_by: grid, month" in text
-    assert "parts: {item: [informasi, persyaratan," in text
+    assert "group_by: grid" in text
+    assert "or_mean_of: {role: nrr, period: [1, 2, 3," in text
     assert "grid_precision: true true or false; default false" in text

@@ -121,10 +121,10 @@ def bare_rule(check: str, **params) -> Rule:
 def test_grim_has_no_power_above_a_hundred_respondents():
     rule = bare_rule(
         "grim",
-        table="survey_months",
-        key="month",
+        table="skm_values",
+        key="period",
         values={"item": "informasi"},
-        counts={"item": "responden"},
+        counts={"role": "responden"},
     )
 
     def hits(n: int) -> list[str | None]:
@@ -139,10 +139,10 @@ def test_grim_has_no_power_above_a_hundred_respondents():
 def test_whole_numbers_in_a_two_decimal_grid_mean_two_decimals():
     rule = bare_rule(
         "mean-of",
-        table="survey_months",
-        group_by=["grid", "month"],
-        target={"item": "skm"},
-        parts={"item": ["informasi", "persyaratan"]},
+        table="skm_values",
+        group_by=["grid", "period"],
+        target={"role": "skm"},
+        parts={"role": "nrr"},
         grid_precision=True,
     )
 

@@ -12,6 +12,7 @@ from support import document_from_pages
 
 from corpus.model import UNSUR_SKM
 from lkjip_audit.facts import Facts
+from lkjip_audit.facts.survey import ROLES
 from lkjip_audit.findings import Finding
 from lkjip_audit.numbers import parse_number
 from lkjip_audit.recognize import DocumentMeta
@@ -21,7 +22,9 @@ from lkjip_audit.rules.model import RuleSet
 from lkjip_audit.rules.registry import RuleContext
 
 BOX = (72.0, 100.0, 90.0, 110.0)
-SURVEY_CATEGORIES = {"ikm-recompute", "ipk-recompute"}
+SURVEY_CATEGORIES = {"ikm-recompute", "ipk-recompute", "mutu-category"}
+# The keys the recognizer gives the eight unsur of the Ditjen form, in the generator's order.
+UNSUR = ("informasi", "persyaratan", "prosedur", "waktu", "tarif", "sarana", "respon", "pengaduan")
 # The eight unsur as reports print them (the corpus generator's labels).
 UNSUR_LABELS = UNSUR_SKM
 MONTHS_SHORT = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGT", "SEP", "OKT", "NOV", "DES")
@@ -82,18 +85,41 @@ class Survey:
 
 
 def grid_facts(month: int, cells: list[tuple[str, str]]) -> Facts:
-    """A ``survey_months`` table of one month from ``(item, printed value)`` pairs."""
+    """An ``skm_values`` table of one month from ``(unsur key or role, printed value)``
+    pairs: a role names a period total, anything else an unsur's NRR."""
     rows = []
-    for item, raw in cells:
+    for key, raw in cells:
         value = parse_number(raw, page=1, bbox=BOX)
+        role, item = (key, "") if key in ROLES else ("nrr", key)
         rows.append(
-            {"grid": 0, "month": month, "item": item, "label": item, "value": value}
-            | {"page": 1, "bbox": BOX, "raw": raw}
+            {"grid": 0, "period_kind": "bulan", "period": month, "role": role, "item": item}
+            | {"label": key, "value": value, "source": "table", "page": 1, "bbox": BOX, "raw": raw}
         )
     facts = Facts()
-    facts.add("survey_months", pd.DataFrame(rows))
+    facts.add("skm_values", pd.DataFrame(rows))
     assert not facts.problems
     return facts
+
+
+def key_of(row) -> str:
+    """An ``skm_values`` row's unsur key, or its role for a period total."""
+    return row.item or row.role
+
+
+def cells(facts: Facts, grid: int = 0) -> dict[tuple[int, str], str]:
+    """(period, unsur key or role) -> raw printed value of the NRR and totals of one grid."""
+    values = facts.table("skm_values")
+    return {
+        (int(r.period), key_of(r)): r.value.raw
+        for r in values.itertuples()
+        if int(r.grid) == grid and int(r.period) > 0 and r.role not in ("bobot", "tertimbang")
+    }
+
+
+def annual(facts: Facts) -> set[tuple[str, str, str]]:
+    """(unsur key or role, source, raw value) of every figure for the whole year."""
+    values = facts.table("skm_values")
+    return {(key_of(r), r.source, r.value.raw) for r in values.itertuples() if r.period == 0}
 
 
 def facts_of(pages: list[str], year: int = 2023) -> Facts:

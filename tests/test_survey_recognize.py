@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from test_survey_helpers import MONTHS_SHORT, UNSUR_LABELS, Survey, facts_of, printed, split_seed
+from test_survey_helpers import (
+    MONTHS_SHORT,
+    UNSUR,
+    UNSUR_LABELS,
+    Survey,
+    annual,
+    cells,
+    facts_of,
+    key_of,
+    printed,
+    split_seed,
+)
 
-from lkjip_audit.facts.survey import UNSUR, grid_view
+from lkjip_audit.facts.survey import grid_view
 
 RESPONDENTS = (30, 31, 32, 32, 32, 31, 32, 30, 31, 31, 31, 31)
-
-
-def cells(facts) -> dict[tuple[int, str], str]:
-    """(month, item) -> raw printed value of the first grid."""
-    months = facts.table("survey_months")
-    return {(int(r.month), r.item): r.value.raw for r in months.itertuples() if int(r.grid) == 0}
 
 
 def test_seed_grid_is_read_cell_by_cell(seed_text):
@@ -23,17 +28,16 @@ def test_seed_grid_is_read_cell_by_cell(seed_text):
     assert grid[(3, "informasi")] == "3,96"
     assert grid[(6, "sarana")] == "3,90"  # "Sarana/" and "Prasarana" wrapped around the row
     assert grid[(10, "waktu")] == "3,71"
-    assert grid[(10, "konsultasi")] == "3,79"
+    assert grid[(10, "pengaduan")] == "3,79"
     assert sum(int(grid[(m, "responden")]) for m in range(1, 13)) == 374
-    months = facts.table("survey_months")
-    december = months[(months.month == 12) & (months.item == "skm")].iloc[0]
+    values = facts.table("skm_values")
+    december = values[(values.period == 12) & (values.role == "skm")].iloc[0]
     assert december.raw.startswith("Nilai SKM")
     assert december.bbox is not None and december.page == december.value.page
 
 
 def test_seed_annual_values_keep_their_source(seed_text):
-    summary = facts_of(split_seed(seed_text)).table("survey_summary")
-    read = {(r.item, r.source, r.value.raw) for r in summary.itertuples()}
+    read = annual(facts_of(split_seed(seed_text)))
     assert ("skm", "table", "3,96") in read
     assert ("responden", "table", "374") in read
     assert ("informasi", "table", "3,95") in read
@@ -87,7 +91,7 @@ def test_months_as_rows_with_other_spellings():
         lines.append(f"{m + 1} {name} " + " ".join(values) + f" {RESPONDENTS[m]}")
     grid = cells(facts_of(["\n".join(lines)]))
     assert len(grid) == 120
-    assert grid[(8, "konsultasi")] == printed(survey.unsur(7, 7))
+    assert grid[(8, "pengaduan")] == printed(survey.unsur(7, 7))
     assert grid[(9, "skm")] == printed(survey.skm(8))
     assert grid[(11, "responden")] == str(RESPONDENTS[10])
 
@@ -110,7 +114,11 @@ def test_months_as_rows_aligned_under_wrapped_headers():
     assert grid[(1, "informasi")] == printed(survey.unsur(0, 0))
     assert grid[(4, "waktu")] == printed(survey.unsur(3, 3))
     assert grid[(12, "responden")] == str(RESPONDENTS[11])
-    assert set(facts.table("survey_months").item) == {*UNSUR, "skm", "responden"}
+    assert {key_of(r) for r in facts.table("skm_values").itertuples()} == {
+        *UNSUR,
+        "skm",
+        "responden",
+    }
 
 
 def test_grid_split_across_pages_into_month_blocks():
@@ -127,8 +135,8 @@ def test_grid_split_across_pages_into_month_blocks():
     assert len(grid) == 120
     assert grid[(7, "informasi")] == printed(survey.unsur(6, 0))
     assert grid[(12, "responden")] == str(RESPONDENTS[11])
-    assert set(facts.table("survey_months").page) == {1, 2, 3}
-    assert grid_view(facts.table("survey_months")).shape == (10, 12)
+    assert set(facts.table("skm_values").page) == {1, 2, 3}
+    assert grid_view(facts.table("skm_values")).shape == (10, 12)
 
 
 def test_wrapped_labels_on_either_side_of_the_numbers():
@@ -159,7 +167,7 @@ def test_a_monthly_table_of_something_else_is_no_survey_grid():
         "Realisasi PNBP " + " ".join(["98.500.000"] * 12),
         "Jumlah Paspor " + " ".join(["312"] * 12),
     ]
-    assert facts_of(["\n".join(lines)]).table("survey_months").empty
+    assert facts_of(["\n".join(lines)]).table("skm_values").empty
 
 
 def test_iki_conversion_sentence():
@@ -177,8 +185,8 @@ def test_iki_conversion_sentence():
 
 def test_unsur_labels_cover_the_eight_unsur():
     survey = Survey.make(RESPONDENTS)
-    items = set(facts_of(["\n".join(survey.column_rows())]).table("survey_months").item)
-    assert items == {*UNSUR, "skm", "responden"}
+    values = facts_of(["\n".join(survey.column_rows())]).table("skm_values")
+    assert {key_of(r) for r in values.itertuples()} == {*UNSUR, "skm", "responden"}
     assert len(UNSUR_LABELS) == len(UNSUR)
 
 
@@ -190,24 +198,23 @@ def test_annual_row_under_months_as_rows():
     for m in range(12):
         values = [printed(survey.unsur(m, u)) for u in range(8)] + [printed(survey.skm(m))]
         lines.append(f"{MONTHS_SHORT[m].title()} {' '.join(values)} {RESPONDENTS[m]}")
-    annual = [printed(survey.annual_unsur(u)) for u in range(8)] + [printed(survey.annual())]
-    lines.append(f"Rata-rata {' '.join(annual)} {sum(RESPONDENTS)}")
-    summary = facts_of(["\n".join(lines)]).table("survey_summary")
-    read = {(r.item, r.value.raw) for r in summary.itertuples() if r.source == "table"}
-    assert read == {*zip([*UNSUR, "skm"], annual, strict=True), ("responden", "374")}
+    totals = [printed(survey.annual_unsur(u)) for u in range(8)] + [printed(survey.annual())]
+    lines.append(f"Rata-rata {' '.join(totals)} {sum(RESPONDENTS)}")
+    read = {(key, raw) for key, source, raw in annual(facts_of(["\n".join(lines)]))}
+    assert read == {*zip([*UNSUR, "skm"], totals, strict=True), ("responden", "374")}
 
 
 def test_annual_column_beside_months_as_columns():
     survey = Survey.make(RESPONDENTS)
     rows = survey.column_rows()
-    annual = [printed(survey.annual_unsur(u)) for u in range(8)] + [printed(survey.annual())]
+    totals = [printed(survey.annual_unsur(u)) for u in range(8)] + [printed(survey.annual())]
     lines = [rows[0] + " Tahunan"]
-    lines += [f"{row} {value}" for row, value in zip(rows[1:10], annual, strict=True)]
+    lines += [f"{row} {value}" for row, value in zip(rows[1:10], totals, strict=True)]
     lines.append(rows[10] + f" {sum(RESPONDENTS)}")
     facts = facts_of(["\n".join(lines)])
-    assert len(facts.table("survey_months")) == 120
-    read = {(r.item, r.value.raw) for r in facts.table("survey_summary").itertuples()}
-    assert read == {*zip([*UNSUR, "skm"], annual, strict=True), ("responden", "374")}
+    assert len(cells(facts)) == 120
+    read = {(key, raw) for key, _, raw in annual(facts)}
+    assert read == {*zip([*UNSUR, "skm"], totals, strict=True), ("responden", "374")}
 
 
 def test_nothing_to_read_gives_empty_valid_tables():
@@ -216,8 +223,9 @@ def test_nothing_to_read_gives_empty_valid_tables():
         facts = facts_of(pages)
         assert not facts.problems
         assert {name: len(facts.table(name)) for name in facts} == {
-            "survey_months": 0,
-            "survey_summary": 0,
+            "skm_values": 0,
+            "skm_categories": 0,
+            "skm_unread": 0,
             "ipk_parts": 0,
             "iki": 0,
         }
@@ -245,8 +253,40 @@ def test_annual_table_split_across_pages_keeps_its_last_rows():
         "Nilai SKM 3,98",
         "Responden 497",
     ]
-    summary = facts_of(["\n".join(first), "\n".join(second)]).table("survey_summary")
-    read = {(r.item, r.page, r.value.raw) for r in summary.itertuples()}
-    assert ("konsultasi", 2, "3,86") in read
+    summary = facts_of(["\n".join(first), "\n".join(second)]).table("skm_values")
+    read = {(key_of(r), r.page, r.value.raw) for r in summary.itertuples()}
+    assert ("pengaduan", 2, "3,86") in read
     assert ("skm", 2, "3,98") in read and ("responden", 2, "497") in read
     assert len({r.item for r in summary.itertuples()} & set(UNSUR)) == 8
+
+
+def test_unsur_codes_by_semester_and_a_kepmenpan_name():
+    lines = [
+        "Unsur Semester I Semester II Rata-rata",
+        *(f"U{u} 3,{50 + u} 3,{60 + u} 3,{55 + u}" for u in range(1, 9)),
+        "Kecepatan Pelayanan 3,40 3,50 3,45",  # KepmenPAN 25/2004's ninth of fourteen
+        "IKM 3,55 3,65 3,60",
+        "Jumlah Responden 210 190 400",
+    ]
+    facts = facts_of(["\n".join(lines)])
+    grid = cells(facts)
+    assert grid[(1, "u1")] == "3,51" and grid[(2, "u8")] == "3,68"
+    assert grid[(2, "kecepatan")] == "3,50" and grid[(1, "skm")] == "3,55"
+    assert {r.period_kind for r in facts.table("skm_values").itertuples() if r.period} == {
+        "semester"
+    }
+    assert ("responden", "table", "400") in annual(facts)
+
+
+def test_a_quarter_header_wrapped_inside_its_cells():
+    # columns 10 characters wide, the label column 22: "Triwula" over "n I" in each
+    lines = [
+        f"{'Unsur':<22}" + "Triwula   " * 4,
+        " " * 22 + "".join(f"{'n ' + r:<10}" for r in ("I", "II", "III", "IV")),
+        *(
+            f"{label:<22}" + "".join(f"{f'3,{9 - q}{u}':<10}" for q in range(4))
+            for u, label in enumerate(UNSUR_LABELS)
+        ),
+    ]
+    grid = cells(facts_of(["\n".join(lines)]))
+    assert grid[(4, "pengaduan")] == "3,67" and len(grid) == 32

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lkjip_audit.facts import Facts
+from lkjip_audit.facts.survey import OUTSIDE
 from lkjip_audit.findings import Category, Coverage
 
 
@@ -19,9 +20,13 @@ class _Source:
 
     table: str
     noun: dict[str, str]
-    distinct: str | None = None
+    distinct: str | tuple[str, ...] | None = None
     where: tuple[str, str] | None = None
+    exclude: tuple[str, object] | None = None
     recap: bool = False
+    unread: bool = False
+    """Rows of things found but not read: they count as not verified, each with its reason
+    (``reason_id``/``reason_en`` and page), never as checked."""
 
 
 def _source(table: str, noun_id: str, noun_en: str, **how) -> _Source:
@@ -44,8 +49,17 @@ SOURCES: dict[Category, tuple[_Source, ...]] = {
     Category.BUDGET_PERCENTAGE: (_BUDGET,),
     Category.BUDGET_CONSISTENCY: (_BUDGET,),
     Category.IKM_RECOMPUTE: (
-        _source("survey_months", "bulan SKM", "SKM months", distinct="month"),
-        _source("survey_summary", "nilai SKM tahunan", "annual SKM figures"),
+        _source(
+            "skm_values",
+            "periode SKM",
+            "SKM periods",
+            distinct=("grid", "period_kind", "period"),
+            exclude=("grid", OUTSIDE),
+        ),
+        _source("skm_values", "nilai SKM", "SKM values"),
+        _source(
+            "skm_unread", "tabel SKM tidak dapat diperiksa", "SKM tables not checked", unread=True
+        ),
     ),
     Category.IPK_RECOMPUTE: (
         _source("ipk_parts", "angka IPK", "IPK figures"),
@@ -54,6 +68,7 @@ SOURCES: dict[Category, tuple[_Source, ...]] = {
     Category.PERCENTAGE: (_source("claims", "pernyataan angka", "numeric claims"),),
     Category.MUTU_CATEGORY: (
         _source("claims", "kategori mutu", "quality categories", where=("kind", "mutu")),
+        _source("skm_categories", "kategori mutu tabel SKM", "SKM table quality categories"),
     ),
     Category.PLACEHOLDER: (_source("lines", "baris teks", "text lines"),),
     Category.DUPLICATE_NIP: (_PERSONS,),
@@ -72,9 +87,22 @@ def _count(facts: Facts, source: _Source) -> int:
     if source.where is not None:
         column, value = source.where
         frame = frame[frame[column] == value] if column in frame.columns else frame.iloc[0:0]
-    if source.distinct is not None and source.distinct in frame.columns:
-        return int(frame[source.distinct].nunique())
+    if source.exclude is not None and source.exclude[0] in frame.columns:
+        frame = frame[frame[source.exclude[0]] != source.exclude[1]]
+    distinct = (source.distinct,) if isinstance(source.distinct, str) else source.distinct
+    if distinct and all(c in frame.columns for c in distinct):
+        return len(frame.drop_duplicates(subset=list(distinct)))
     return len(frame)
+
+
+def _reasons(facts: Facts, source: _Source, lang: str) -> str:
+    """The reasons an unread source's rows give, with their pages: ``(hal. 12: ...)``."""
+    frame = facts.tables.get(source.table)
+    if frame is None or frame.empty:
+        return ""
+    page = {"id": "hal.", "en": "p."}[lang]
+    reasons = "; ".join(f"{page} {r['page']}: {r[f'reason_{lang}']}" for _, r in frame.iterrows())
+    return f" ({reasons})"
 
 
 _UNVERIFIED = {"id": "tidak dapat diverifikasi", "en": "could not be verified"}
@@ -89,12 +117,22 @@ def coverage_from_facts(
     for category, sources in SOURCES.items():
         usable = [s for s in sources if rekap is not None or not s.recap]
         counted = [(s, n) for s in usable if (n := _count(rekap if s.recap else facts, s))]
+        checked = [(s, n) for s, n in counted if not s.unread]
+        unread = [(s, n) for s, n in counted if s.unread]
         abstained = (unverified or {}).get(category, 0)
         description = {}
         for lang in ("id", "en"):
-            parts = [f"{n} {s.noun[lang]}" for s, n in counted]
+            parts = [f"{n} {s.noun[lang]}" for s, n in checked]
+            parts += [f"{n} {s.noun[lang]}{_reasons(facts, s, lang)}" for s, n in unread]
             if abstained:
                 parts.append(f"{abstained} {_UNVERIFIED[lang]}")
             description[lang] = ", ".join(parts)
-        result.append(Coverage(category, sum(n for _, n in counted), description, abstained))
+        result.append(
+            Coverage(
+                category,
+                sum(n for _, n in checked),
+                description,
+                abstained + sum(n for _, n in unread),
+            )
+        )
     return result

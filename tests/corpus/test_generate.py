@@ -27,7 +27,7 @@ from corpus.generate import (
     truth_entry,
     verify,
 )
-from corpus.model import Report, build_report, q2
+from corpus.model import SKM_LAYOUTS, Report, build_report, q2
 from corpus.render import Fmt
 from lkjip_audit.nip import nip_problems
 
@@ -148,17 +148,19 @@ def test_layout_variants_are_all_present(corpus_truth):
 
 
 def test_clean_reports_recompute_and_agree_with_recap(plans):
-    """Recompute every relation from the model of each clean report."""
+    """Recompute every relation from the model of each clean report (one per SKM layout)."""
+    assert {plan.layout.skm_layout for plan in plans[:CLEAN_DOCS]} == set(SKM_LAYOUTS)
     for plan in plans[:CLEAN_DOCS]:
         report = clean_report(plan)
         rec, skm, b = plan.recap, report.skm, report.budget
         assert q2(skm.annual()) == rec.ikm and skm.respondents == rec.ikm_n
-        for month in skm.months:
-            for u in range(8):
+        unsur = range(len(skm.labels))
+        for month in (*skm.months, *(skm.quarter(q) for q in range(4))):
+            for u in unsur:
                 assert month.respondents <= month.sums[u] <= 4 * month.respondents
-            assert month.nilai() == sum(month.unsur(u) for u in range(8)) / 8
+            assert month.nilai() == sum(month.unsur(u) for u in unsur) / len(unsur)
         weighted = sum(m.nilai() * m.respondents for m in skm.months) / skm.respondents
-        assert weighted == skm.annual() == sum(skm.annual_unsur(u) for u in range(8)) / 8
+        assert weighted == skm.annual() == sum(skm.annual_unsur(u) for u in unsur) / len(unsur)
         for part, value in ((report.ipk.internal, rec.ipk_int), (report.ipk.external, rec.ipk_ext)):
             assert sum(bobot for _, bobot, _ in part.unsur) == 100
             assert q2(part.index()) == value

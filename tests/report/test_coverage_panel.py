@@ -16,14 +16,18 @@ from lkjip_audit.report.coverage import CATEGORY_TEXT, CoverageStatus, coverage_
 def _facts() -> Facts:
     indicators = pd.DataFrame({"key": ["iku-1", "iku-1", "iku-2", "iku-3", "iku-3"]})
     months = pd.DataFrame(
-        [{"month": m, "item": item} for m in range(1, 13) for item in ("u1", "skm")]
+        [
+            {"grid": 0, "period_kind": "bulan", "period": m, "item": item}
+            for m in range(1, 13)
+            for item in ("u1", "skm")
+        ]
     )
     claims = pd.DataFrame({"kind": ["growth", "mutu", "difference"]})
     return Facts(
         tables={
             "indicators": indicators,
             "budget_lines": pd.DataFrame({"line_id": [f"b{i}" for i in range(24)]}),
-            "survey_months": months,
+            "skm_values": months,
             "claims": claims,
             "persons": pd.DataFrame(columns=["name", "nip"]),
         }
@@ -36,7 +40,7 @@ def test_coverage_counts_what_each_category_reads():
     assert coverage[Category.CAPAIAN].checked_items == 3
     assert coverage[Category.CAPAIAN].description == {"id": "3 indikator", "en": "3 indicators"}
     assert coverage[Category.BUDGET_SUM].description["id"] == "24 baris anggaran"
-    assert coverage[Category.IKM_RECOMPUTE].description["id"] == "12 bulan SKM"
+    assert coverage[Category.IKM_RECOMPUTE].description["id"] == "12 periode SKM, 24 nilai SKM"
     assert coverage[Category.PERCENTAGE].checked_items == 3
     assert coverage[Category.MUTU_CATEGORY].checked_items == 1
     assert coverage[Category.DUPLICATE_NIP].checked_items == 0

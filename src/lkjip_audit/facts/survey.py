@@ -1,8 +1,12 @@
-"""Schemas of the survey fact tables: the monthly SKM grid, the annual summary, IPK and IKI.
+"""Schemas of the survey fact tables: every printed SKM figure, grid categories, unread grids,
+IPK and IKI.
 
-All four are long tables (one printed number per row) so that every number keeps the line
-it was read from as evidence. ``item`` names what the number is: one of :data:`UNSUR` (the
-8 service elements of PermenPANRB 14/2017), ``skm`` (the Nilai SKM / IKM) or ``responden``.
+``skm_values`` is a long table (one printed number per row) so that every number keeps the
+line it was read from as evidence. A row says which printed table it stands in (``grid``;
+-1 for a sentence or a formula line), which period (``period_kind`` and ``period``; period 0
+is the whole year), what the number is (``role``) and, for per-unsur figures, which unsur
+(``item``: a key of the unsur vocabulary such as ``persyaratan``, or a code such as ``u3``
+when the table names its unsur only by code). See ``docs/survey.md`` for the formulas.
 """
 
 from __future__ import annotations
@@ -18,26 +22,29 @@ from lkjip_audit.numbers import Stated
 if TYPE_CHECKING:
     import pandas as pd
 
-UNSUR = (
-    "informasi",
-    "persyaratan",
-    "prosedur",
-    "waktu",
-    "tarif",
-    "sarana",
-    "respon",
-    "konsultasi",
-)
-"""The 8 unsur of the SKM, in the order of PermenPANRB 14/2017 and of most grids."""
-
+NRR = "nrr"
+"""Nilai rata-rata of one unsur on the 1..4 scale (the mean of its answers)."""
+BOBOT = "bobot"
+"""The weight of one unsur in the NRR tertimbang (1/n for n unsur, printed e.g. 0,111)."""
+TERTIMBANG = "tertimbang"
+"""One unsur's NRR × bobot."""
 SKM = "skm"
+"""The period's index on the 1..4 scale: Nilai SKM, Σ NRR tertimbang."""
+KONVERSI = "konversi"
+"""The index converted to the 25..100 scale (Σ NRR tertimbang × 25)."""
 RESPONDEN = "responden"
-OTHER = "lain"
-"""A grid row whose label names no known item (kept so that checks can tell)."""
-SURVEY_ITEMS = (*UNSUR, SKM, RESPONDEN, OTHER)
+"""Respondents of the period (``item`` empty) or of one unsur (``item`` set)."""
+ROLES = (NRR, BOBOT, TERTIMBANG, SKM, KONVERSI, RESPONDEN)
+
+PERIOD_KINDS = {"bulan": 12, "triwulan": 4, "semester": 2, "tahun": 1}
+"""How a grid divides the year, and into how many periods."""
+YEAR = 0
+"""``period`` of a figure for the whole year (an annual column, table or sentence)."""
+OUTSIDE = -1
+"""``grid`` of a figure printed outside any table (a sentence, a formula line)."""
 
 SOURCES = ("table", "narrative", "formula")
-"""Where a summary value was printed: a table row, a sentence, or a calculation line."""
+"""Where a value was printed: a table row, a sentence, or a calculation line."""
 
 
 def _is_stated(series):
@@ -45,30 +52,45 @@ def _is_stated(series):
 
 
 STATED = pa.Column(object, pa.Check(_is_stated, error="value is a Stated number"))
+_GRID = {
+    "grid": pa.Column(int, pa.Check.ge(OUTSIDE)),
+    "period_kind": pa.Column(str, pa.Check.isin(list(PERIOD_KINDS))),
+    "period": pa.Column(int, pa.Check.in_range(YEAR, 12)),
+}
 
-SURVEY_MONTHS = place_schema(
-    "survey_months",
+SKM_VALUES = place_schema(
+    "skm_values",
     {
-        "grid": pa.Column(int, pa.Check.ge(0)),
-        "month": pa.Column(int, pa.Check.in_range(1, 12)),
-        "item": pa.Column(str, pa.Check.isin(SURVEY_ITEMS)),
-        "label": pa.Column(str),
-        "value": STATED,
-    },
-)
-"""One cell of a monthly SKM grid: which grid, which month, which item, the printed value."""
-
-SURVEY_SUMMARY = place_schema(
-    "survey_summary",
-    {
-        "item": pa.Column(str, pa.Check.isin(SURVEY_ITEMS)),
+        **_GRID,
+        "role": pa.Column(str, pa.Check.isin(ROLES)),
+        "item": pa.Column(str),
         "label": pa.Column(str),
         "value": STATED,
         "source": pa.Column(str, pa.Check.isin(SOURCES)),
     },
 )
-"""An annual survey figure as printed: per-unsur value, Nilai SKM, total respondents."""
+"""One printed SKM figure: where it stands (grid, period), what it is (role, unsur item)."""
 
+SKM_CATEGORIES = place_schema(
+    "skm_categories",
+    {
+        **_GRID,
+        "category": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "label": pa.Column(str),
+    },
+)
+"""A mutu category printed in an SKM table for one period (``A``, ``Baik``, ``B (Baik)``)."""
+
+SKM_UNREAD = place_schema(
+    "skm_unread",
+    {
+        "grid": pa.Column(int, pa.Check.ge(0)),
+        "reason_id": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "reason_en": pa.Column(str, pa.Check.str_length(min_value=1)),
+    },
+)
+"""An SKM table that was found but not read (its row labels name no known unsur or total):
+its figures are left out of every check, and the coverage panel says why."""
 IPK_PARTS = place_schema(
     "ipk_parts",
     {
@@ -96,16 +118,19 @@ IKI = place_schema(
 statement that prints both."""
 
 
-def grid_view(months: pd.DataFrame) -> pd.DataFrame:
-    """The ``survey_months`` table pivoted to a printable grid: one row per item, months
-    as columns, each cell the raw printed text (for ``extract --facts survey_months``)."""
-    if months.empty:
-        return months
-    view = months.assign(raw_value=months["value"].map(lambda v: v.raw)).pivot_table(
-        index=["grid", "item"], columns="month", values="raw_value", aggfunc="first"
+def grid_view(values: pd.DataFrame) -> pd.DataFrame:
+    """The ``skm_values`` table pivoted to printable grids: one row per (grid, role, unsur),
+    periods as columns, each cell the raw printed text (for ``extract --facts skm_values``)."""
+    if values.empty:
+        return values
+    view = values.assign(raw_value=values["value"].map(lambda v: v.raw)).pivot_table(
+        index=["grid", "period_kind", "role", "item"],
+        columns="period",
+        values="raw_value",
+        aggfunc="first",
     )
-    order = {item: i for i, item in enumerate(SURVEY_ITEMS)}
+    order = {role: i for i, role in enumerate(ROLES)}
     return view.sort_index(key=lambda idx: idx.map(lambda v: order.get(v, v)))
 
 
-register_view("survey_months", grid_view)
+register_view("skm_values", grid_view)

@@ -2,7 +2,7 @@
 recap rows it must agree with (its own satker row, its region row, the national row).
 
 The report's figures come from the fact tables other recognizers fill (``indicators``,
-``survey_summary``, ``ipk_parts``, ``iki``); any of them may be absent. A report states its
+``skm_values``, ``ipk_parts``, ``iki``); any of them may be absent. A report states its
 realisation in several places, sometimes inconsistently; disagreement between those places
 is the ``realisasi-consistency`` rules' business. Here the report's figure is the value it
 states most often (:func:`consensus`), and only that is held against the recap.
@@ -110,7 +110,7 @@ def own_values(facts: Facts, measure: str, year: int | None) -> list[Statement]:
 
 def _survey_rows(facts: Facts, measure: str) -> list[dict[str, Any]]:
     if measure == "ikm":
-        return _rows(facts, "survey_summary", item="skm")
+        return _rows(facts, "skm_values", role="skm", period=0)
     if measure == "iki":
         return _rows(facts, "iki", field="converted")
     return _rows(facts, "ipk_parts", part="total", field="ipk")
@@ -132,7 +132,7 @@ def own_counts(facts: Facts, measure: str, part: str) -> list[Statement]:
     """Every statement of the satker's own respondent count (``part``: total, internal,
     external) for ``measure``."""
     if measure == "ikm" and part == "total":
-        rows = _rows(facts, "survey_summary", item="responden")
+        rows = _rows(facts, "skm_values", role="responden", item="", period=0)
     elif measure == "ipk":
         rows = _rows(facts, "ipk_parts", part=part, field="responden")
     else:

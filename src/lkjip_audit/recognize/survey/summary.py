@@ -1,10 +1,12 @@
 """Annual survey figures as printed: the per-unsur table, the narrative and formula lines.
 
 The annual table is a run of ``<unsur> <value>`` lines (``Informasi 3,95`` ...,
-``Nilai SKM 3,96``, ``Responden 374``). The narrative states the annual value in a sentence
-about the SKM/IKM of the report's own year (``diperoleh hasil nilai SKM selama tahun 2023
-sebesar 3,96``), never about a target, another year, the Kanwil or the Ditjen. A formula
-line (``= 3,18``) is a calculation result printed after the monthly grid.
+``Nilai SKM 3,96``, ``Responden 374``), or of ``<unsur> <NRR> <bobot> <NRR tertimbang>``
+lines (``Persyaratan 3,52 0,111 0,39``) closed by the index, its conversion (``IKM
+(Konversi) 88,10``) and the category (``Mutu Pelayanan B``). The narrative states the
+annual value in a sentence about the SKM/IKM of the report's own year (``diperoleh hasil
+nilai SKM selama tahun 2023 sebesar 3,96``), never about a target, another year, the Kanwil
+or the Ditjen. A formula line (``= 3,18``) is a calculation result printed after a grid.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lkjip_audit.extract.model import Line
-from lkjip_audit.facts.survey import RESPONDEN, SKM, UNSUR
+from lkjip_audit.facts.survey import BOBOT, KONVERSI, NRR, RESPONDEN, SKM, TERTIMBANG
 from lkjip_audit.numbers import Stated
 from lkjip_audit.recognize.survey.grid import Grid
 from lkjip_audit.recognize.survey.lines import NumberedLine, is_integer
-from lkjip_audit.recognize.survey.terms import label_score, months_in
+from lkjip_audit.recognize.survey.terms import INDEX, MUTU, is_unsur, label_score, months_in
 from lkjip_audit.recognize.survey.text import (
     Passage,
     PlacedNumber,
@@ -54,30 +56,31 @@ _NOT_OWN_ANNUAL = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class SummaryValue:
-    """An annual figure as printed, with the line it stands on."""
+    """An annual figure as printed, with the line it stands on: its role, its unsur (for
+    per-unsur roles; empty otherwise), and ``category`` for a printed mutu category."""
 
+    role: str
     item: str
     label: str
-    value: Stated
+    value: Stated | None
     source: str
     line: Line
+    category: str = ""
 
 
-def annual_tables(lines: Sequence[NumberedLine], grids: Sequence[Grid]) -> list[SummaryValue]:
-    """Runs of ``<item> <value>`` lines outside the monthly grids, and grid summary cells."""
-    found = [
-        SummaryValue(c.item, c.label, c.value, "table", c.line)
-        for grid in grids
-        for c in grid.cells
-        if c.month is None
-    ]
+_CATEGORY = re.compile(r"\b(sangat\s+baik|kurang\s+baik|tidak\s+baik|baik|[ABCD])\b", re.I)
+
+
+def annual_tables(lines: Sequence[NumberedLine], grids: Sequence[Grid]) -> list[list[SummaryValue]]:
+    """Runs of ``<item> <value>`` lines outside the period grids: one list per table."""
     inside = {i for grid in grids for i in range(grid.first, grid.last + 1)}
+    tables: list[list[SummaryValue]] = []
     run: list[SummaryValue] = []
     gap = 0
     for index, nl in enumerate(lines):
-        value = None if index in inside else _item_value(nl)
-        if value is not None:
-            run.append(value)
+        values = [] if index in inside else _item_values(nl)
+        if values:
+            run.extend(values)
             gap = 0
             continue
         gap += 1
@@ -85,34 +88,76 @@ def annual_tables(lines: Sequence[NumberedLine], grids: Sequence[Grid]) -> list[
         # header row between its parts: allow those lines at a page break.
         crossing = bool(run) and nl.line.page != run[-1].line.page
         if gap > (PAGE_BREAK_GAP if crossing else ROW_GAP):
-            found.extend(_accepted(run))
+            tables.append(_accepted(run))
             run = []
-    found.extend(_accepted(run))
-    return found
+    tables.append(_accepted(run))
+    return [t for t in tables if t]
 
 
-def _item_value(nl: NumberedLine) -> SummaryValue | None:
+def _item_values(nl: NumberedLine) -> list[SummaryValue]:
+    """The figures of one row of an annual table (none when the line is not one)."""
     numbers = list(nl.numbers)
+    if not numbers:
+        return _category(nl)
     label = nl.label
-    if not label and len(numbers) == 2 and is_integer(numbers[0].stated):
+    if not label and len(numbers) >= 2 and is_integer(numbers[0].stated):
         label = nl.line.text[numbers[0].end : numbers[1].start].strip()
         numbers = numbers[1:]
-    if len(numbers) != 1 or not label or months_in(label):
-        return None
+    if not label or months_in(label):
+        return []
     item, _ = label_score(label)
-    value = numbers[0].stated
-    if item is None or value.is_percent:
-        return None
-    if item == RESPONDEN and not (is_integer(value) and value.value > 0):
-        return None
-    if item != RESPONDEN and not (1 <= value.value <= 4):
-        return None
-    return SummaryValue(item, label, value, "table", nl.line)
+    if item is None or any(n.stated.is_percent for n in numbers):
+        return []
+    values = [n.stated for n in numbers]
+    if is_unsur(item):
+        return _unsur_values(item, label, values, nl.line)
+    if len(values) != 1:
+        return []
+    value = values[0]
+    role = _total_role(item, value)
+    return [] if role is None else [SummaryValue(role, "", label, value, "table", nl.line)]
+
+
+def _category(nl: NumberedLine) -> list[SummaryValue]:
+    """``Mutu Pelayanan : B (Baik)``: the category printed for the table's index."""
+    text = nl.line.text
+    found = _CATEGORY.search(text)
+    if found is None or label_score(text[: found.start()].strip(" :="))[0] != MUTU:
+        return []
+    category = text[found.start() :].strip()
+    return [SummaryValue(MUTU, "", text[: found.start()].strip(), None, "table", nl.line, category)]
+
+
+def _unsur_values(item: str, label: str, values: list[Stated], line: Line) -> list[SummaryValue]:
+    """``<unsur> <NRR>`` or ``<unsur> <NRR> <bobot> <NRR tertimbang>``."""
+    if not values or not 1 <= values[0].value <= 4:
+        return []
+    if len(values) == 1:
+        roles = [NRR]
+    elif len(values) == 3 and all(v.value < 1 for v in values[1:]):
+        roles = [NRR, BOBOT, TERTIMBANG]
+    else:
+        return []
+    return [
+        SummaryValue(role, item, label, value, "table", line)
+        for role, value in zip(roles, values, strict=True)
+    ]
+
+
+def _total_role(item: str, value: Stated) -> str | None:
+    """The role of a total row's value, or None when the value does not fit its label."""
+    if item == RESPONDEN:
+        return RESPONDEN if is_integer(value) and value.value > 0 else None
+    if item in (INDEX, SKM) and 1 <= value.value <= 4:
+        return SKM
+    if item in (INDEX, KONVERSI) and 25 <= value.value <= 100 and value.decimals:
+        return KONVERSI
+    return None
 
 
 def _accepted(run: list[SummaryValue]) -> list[SummaryValue]:
     """A run is the annual table when it names at least three distinct unsur."""
-    unsur = {v.item for v in run if v.item in UNSUR}
+    unsur = {v.item for v in run if v.role == NRR}
     return run if len(unsur) >= 3 else []
 
 
@@ -128,7 +173,7 @@ def formula_lines(lines: Sequence[NumberedLine], grids: Sequence[Grid]) -> list[
                 continue
             value = nl.numbers[-1].stated
             if value.decimals and not value.is_percent and 1 <= value.value <= 4:
-                found.append(SummaryValue(SKM, text.strip(), value, "formula", nl.line))
+                found.append(SummaryValue(SKM, "", text.strip(), value, "formula", nl.line))
     return found
 
 
@@ -185,5 +230,5 @@ def _annual_values(passage: Passage, sentence: Sentence, year: int | None) -> li
     return found
 
 
-def _narrated(item: str, label: str, number: PlacedNumber) -> SummaryValue:
-    return SummaryValue(item, " ".join(label.split()), number.stated, "narrative", number.line)
+def _narrated(role: str, label: str, number: PlacedNumber) -> SummaryValue:
+    return SummaryValue(role, "", " ".join(label.split()), number.stated, "narrative", number.line)

@@ -1,4 +1,5 @@
-"""Check kinds for survey figures: means, weighted means, sums, GRIM, ranges, conversions.
+"""Check kinds for survey figures: means, weighted means, sums, products, GRIM, ranges,
+conversions, periods and mutu categories.
 
 They work over long fact tables (one printed number per row, in a ``value`` column of
 :class:`~lkjip_audit.numbers.Stated`), picking rows with ``where`` filters
@@ -14,6 +15,7 @@ takes the decimals of the other values of its group.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -22,8 +24,10 @@ from typing import Any
 import pandas as pd
 
 from lkjip_audit.facts import Facts
+from lkjip_audit.facts.survey import PERIOD_KINDS
 from lkjip_audit.findings import Place
 from lkjip_audit.numbers import Interval, Stated, agrees, format_number
+from lkjip_audit.rules.checks.indicators import Band, Scale
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import ParamError, Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
@@ -34,6 +38,12 @@ MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
 }  # fmt: skip
+_ROMAN = ("I", "II", "III", "IV")
+_PERIOD_WORDS = {
+    "triwulan": {"id": "Triwulan", "en": "Quarter"},
+    "semester": {"id": "Semester", "en": "Semester"},
+}
+_YEAR_WORDS = {"id": "tahunan", "en": "annual"}
 SCALE = (Decimal(1), Decimal(4))
 Filter = Mapping[str, Any]
 """A ``where`` filter: ``{column: value}`` or ``{column: [values]}``."""
@@ -96,6 +106,23 @@ def _month(month: Any) -> dict[str, str]:
     return {lang: names[index] for lang, names in MONTHS.items()}
 
 
+def period_name(kind: str, period: int) -> dict[str, str]:
+    """How a period is named in a message: ``Maret``, ``Triwulan II``, ``tahunan``."""
+    if period == 0:
+        return dict(_YEAR_WORDS)
+    if kind == "bulan":
+        return _month(period)
+    words = _PERIOD_WORDS.get(kind, {"id": kind, "en": kind})
+    return {lang: f"{word} {_ROMAN[period - 1]}" for lang, word in words.items()}
+
+
+def _row_period(row: Mapping[str, Any]) -> dict[str, str] | str:
+    """The period of a fact row, named (empty when the table has none)."""
+    if "period" not in row:
+        return ""
+    return period_name(str(row.get("period_kind", "bulan")), int(row["period"]))
+
+
 def _precise(values: Sequence[Stated], on: bool) -> list[Stated]:
     """Whole numbers on the 1..4 scale take the decimals of their neighbours (see module)."""
     decimals = max((v.decimals for v in values), default=0)
@@ -141,34 +168,40 @@ class MeanOfParams(Params):
     parts: Filter
     group_by: Columns = ()
     min_parts: int = 1
-    skip_if: Filter | None = None
+    key: str | None = None
+    complete_in: Columns = ()
+    weight_decimals: int | None = None
     grid_precision: bool = False
 
 
 @check_kind("mean-of", MeanOfParams)
 def mean_of(rule: Rule[MeanOfParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
-    """A stated value must equal the plain mean of its parts (monthly Nilai SKM = mean of
-    its unsur).
+    """A stated value must equal the plain mean of its parts (a period's Nilai SKM / NRR
+    tertimbang = the mean of its unsur NRR, each weighted 1/n).
 
     Params: ``table``; ``target`` and ``parts``: ``where`` filters picking the stated value
     and the parts within each group; ``group_by``: columns forming the groups (e.g. grid and
-    month); ``min_parts``: fewer parts read and the group is skipped; ``skip_if``: a filter
-    whose presence in a group makes the mean unknowable (an unrecognised row);
-    ``grid_precision``. Message values: ``stated``, ``expected``, ``parts`` (as printed),
-    ``count``, ``month``.
+    period); ``min_parts``: fewer parts read and the group is skipped; ``key`` and
+    ``complete_in``: a group is checked only when its parts have every ``key`` value that
+    parts of its larger group (the columns of ``complete_in``, e.g. the grid) have (a period
+    with an unsur left unread is not a mean of the others); ``weight_decimals``: the report
+    may have weighted each part by 1/n printed to this many decimals (0,111 for 9 unsur), so
+    a mean × n × 0,111 stands too; ``grid_precision``. Message values: ``stated``,
+    ``expected``, ``parts`` (as printed), ``count``, ``period``.
     """
     params = rule.params
     table = facts.table(params.table)
     on = params.grid_precision
-    for _, rows in _groups(table, params.group_by):
-        if params.skip_if and not select(rows, params.skip_if).empty:
-            continue
+    complete = _complete_keys(select(table, params.parts), params.key, params.complete_in)
+    for key, rows in _groups(table, params.group_by):
         parts = select(rows, params.parts)
         if parts.empty or len(parts) < params.min_parts:
             continue
+        if complete is not None and not complete(key, parts):
+            continue
         precise = _precise([*parts["value"], *select(rows, params.target)["value"]], on)
         inputs = precise[: len(parts)]
-        mean = sum((v.interval() for v in inputs), Interval.exact(0)) / len(inputs)
+        mean = _weighted_mean_interval(inputs, params.weight_decimals)
         point = sum((v.value for v in inputs), Decimal(0)) / len(inputs)
         for row, stated in zip(
             select(rows, params.target).to_dict("records"), precise[len(parts) :], strict=True
@@ -180,11 +213,36 @@ def mean_of(rule: Rule[MeanOfParams], facts: Facts, context: RuleContext) -> Ite
                 {
                     "parts": " + ".join(v.raw for v in parts["value"]),
                     "count": len(inputs),
-                    "month": _month(row["month"]) if "month" in row else "",
+                    "period": _row_period(row),
                 },
                 _at(point, stated.decimals),
                 related=tuple(_place(r) for r in parts.to_dict("records")[:1]),
             )
+
+
+def _complete_keys(parts: pd.DataFrame, key: str | None, within: Columns):
+    """A test ``(group key, group parts) -> bool``: the group has every ``key`` value its
+    larger group (``within``, a prefix of ``group_by``) has; None when not asked for."""
+    if key is None or parts.empty:
+        return None
+    wanted = {k: set(rows[key]) for k, rows in _groups(parts, within)}
+
+    def complete(group: tuple, rows: pd.DataFrame) -> bool:
+        return set(rows[key]) == wanted.get(group[: len(within)], set())
+
+    return complete
+
+
+def _weighted_mean_interval(values: Sequence[Stated], decimals: int | None) -> Interval:
+    """The mean of ``values``, widened to Σ value × round(1/n, ``decimals``) when the report
+    may have weighted with the printed weight (0,111) instead of the exact 1/n."""
+    count = len(values)
+    mean = sum((v.interval() for v in values), Interval.exact(0)) / count
+    if decimals is None:
+        return mean
+    printed = _at(Decimal(1) / count, decimals) * count
+    low, high = min(printed, Decimal(1)), max(printed, Decimal(1))
+    return Interval(mean.lo * low, mean.hi * high)
 
 
 # --- weighted-mean -------------------------------------------------------------------------
@@ -200,7 +258,7 @@ class WeightedMeanParams(Params):
     key: str
     target: Filter
     group_by: Columns = ()
-    each: Mapping[str, tuple[Any, ...]] | None = None
+    per: str | None = None
     target_table: Table | None = None
     match: Columns = ()
     prefer: Columns = ()
@@ -227,16 +285,19 @@ def weighted_mean(
     lowest and highest value, a group with a value outside is on another scale and skipped;
     ``weights_total``: a group whose weights do not add up to it is skipped;
     ``or_mean_of``: a filter of parts (the unsur); the stated value also stands when it is the
-    weighted mean of each key's mean of these parts; ``each``:
-    ``{column: [v1, v2...]}`` runs the check once per value, added to every filter;
+    weighted mean of each key's mean of these parts; ``per``: a column (``item``): the check
+    runs once per value of it among the targets, that value added to the ``values`` and
+    ``target`` filters (each unsur's annual value from that unsur's periods);
     ``grid_precision``. A key printed with two different values is skipped as ambiguous.
     Message values: ``stated``, ``expected``, ``inputs``, ``total_weight``, ``item``.
     """
-    each = rule.params.each or {}
-    column, choices = next(iter(each.items()), (None, [None]))
-    for choice in choices:
-        extra = {column: choice} if column else {}
-        yield from _weighted(rule, facts, extra)
+    column = rule.params.per
+    if column is None:
+        yield from _weighted(rule, facts, {})
+        return
+    targets = select(facts.table(rule.params.target_table or rule.params.table), rule.params.target)
+    for choice in dict.fromkeys(targets[column]) if column in targets.columns else ():
+        yield from _weighted(rule, facts, {column: choice})
 
 
 def _weighted(rule: Rule[WeightedMeanParams], facts: Facts, extra: dict[str, Any]) -> Iterator[Hit]:
@@ -286,10 +347,11 @@ def _explained_by_parts(
     on = params.grid_precision
     parts = select(rows, spec)
     means = []
+    counts = {len(parts[parts[params.key] == key]) for key, _, _ in pairs}
+    if len(counts) != 1 or counts == {0}:
+        return False  # a period with an unsur unread: no mean to compare
     for key, _, weight in pairs:
         values = _precise(list(parts[parts[params.key] == key]["value"]), on)
-        if len(values) < len(next(iter(spec.values()))):
-            return False
         mean = sum((v.interval() for v in values), Interval.exact(0)) / len(values)
         means.append((mean, _count(weight)))
     total = sum((w for _, w in means), Interval.exact(0))
@@ -384,6 +446,7 @@ class SumOfParams(Params):
     equals: Decimal | None = None
     group_by: Columns = ()
     keys: Keys = ()
+    match: Columns = ()
 
     def __post_init__(self) -> None:
         if (self.target is None) == (self.equals is None):
@@ -399,7 +462,9 @@ def sum_of(rule: Rule[SumOfParams], facts: Facts, context: RuleContext) -> Itera
     Params: ``table``; ``parts``: filter of the parts, one per ``key`` value (a key printed
     twice with different values is ambiguous and skips the group); ``keys``: keys that must
     all be present; ``group_by``; ``target`` in ``target_table`` (the group nearest by page
-    is used) or ``equals``. Message values: ``stated``, ``expected``, ``parts``, ``count``.
+    is used) or ``equals``; ``match``: columns a target must share with its group (Σ NRR
+    tertimbang of one period of one grid). Message values: ``stated``, ``expected``,
+    ``parts``, ``count``, ``period``.
     """
     params = rule.params
     table = facts.table(params.table)
@@ -415,14 +480,21 @@ def sum_of(rule: Rule[SumOfParams], facts: Facts, context: RuleContext) -> Itera
         return
     targets = select(facts.table(params.target_table or params.table), params.target)
     for row in targets.to_dict("records"):
-        key, _ = _nearest([(s[0], s[1]) for s in sets], int(row["page"]))
+        candidates = [(k, r) for k, r, _ in sets if all(_shares(r, row, c) for c in params.match)]
+        if not candidates:
+            continue
+        key, _ = _nearest(candidates, int(row["page"]))
         _, _, parts = next(s for s in sets if s[0] == key)
         total = sum((_count(v) for v in parts), Interval.exact(0))
         if agrees(row["value"], total):
             continue
         yield _hit(
             row,
-            {"parts": " + ".join(v.raw for v in parts), "count": len(parts)},
+            {
+                "parts": " + ".join(v.raw for v in parts),
+                "count": len(parts),
+                "period": _row_period(row),
+            },
             sum((v.value for v in parts), Decimal(0)),
         )
 
@@ -468,6 +540,7 @@ class GrimParams(Params):
     counts: Filter
     key: str
     group_by: Columns = ()
+    specific: str | None = None
     items: int = 1
     scale: tuple[Decimal, Decimal] = SCALE
 
@@ -478,10 +551,12 @@ def grim(rule: Rule[GrimParams], facts: Facts, context: RuleContext) -> Iterator
     a whole k. Tested only where the test has power (n × items < 10^decimals printed).
 
     Params: ``table``; ``values`` and ``counts``: filters for the means and the respondent
-    counts, paired by ``key`` within each ``group_by`` group; ``items``: questions per
-    respondent behind one mean (1 for an unsur); ``scale``: lowest and highest answer
-    score. Message values: ``stated``, ``n``, ``month``, ``item``, ``nearest`` (the
-    possible means on either side, as k/n).
+    counts, paired by ``key`` within each ``group_by`` group; ``specific``: a column
+    (``item``): a count that shares its value with the mean (the respondents of that unsur)
+    is used before the general count (the column empty: the period's respondents);
+    ``items``: questions per respondent behind one mean (1 for an unsur); ``scale``: lowest
+    and highest answer score. Message values: ``stated``, ``n``, ``period``, ``item``,
+    ``nearest`` (the possible means on either side, as k/n).
     """
     params = rule.params
     items = params.items
@@ -491,12 +566,21 @@ def grim(rule: Rule[GrimParams], facts: Facts, context: RuleContext) -> Iterator
     for _, rows in _groups(table, params.group_by):
         counts = select(rows, params.counts)
         for row in select(rows, params.values).to_dict("records"):
-            count = _single(counts[counts[key] == row[key]])
+            count = _count_for(counts[counts[key] == row[key]], row, params.specific)
             if count is None or count.decimals or count.value <= 0:
                 continue
             hit = _grim_hit(row, int(count.value) * items, count, low, high)
             if hit is not None:
                 yield hit
+
+
+def _count_for(counts: pd.DataFrame, row: Mapping[str, Any], specific: str | None) -> Stated | None:
+    """The respondent count behind ``row``: its own (``specific`` column shared) or the
+    general one (that column empty)."""
+    if specific is None or specific not in counts.columns:
+        return _single(counts)
+    own = counts[counts[specific] == row.get(specific)]
+    return _single(own if not own.empty else counts[counts[specific] == ""])
 
 
 def _grim_hit(
@@ -522,7 +606,7 @@ def _grim_hit(
         values={
             "stated": stated,
             "n": count,
-            "month": _month(row["month"]) if "month" in row else "",
+            "period": _row_period(row),
             "item": row.get("label", ""),
             "nearest": " / ".join(f"{s} ({f})" for s, f in zip(shown, fractions, strict=True)),
         },
@@ -565,7 +649,7 @@ def value_range(rule: Rule[RangeParams], facts: Facts, context: RuleContext) -> 
                 "stated": stated,
                 "min": low,
                 "max": high,
-                "month": _month(row["month"]) if "month" in row else "",
+                "period": _row_period(row),
                 "item": row.get("label", ""),
             },
             stated=stated.raw,
@@ -573,43 +657,51 @@ def value_range(rule: Rule[RangeParams], facts: Facts, context: RuleContext) -> 
         )
 
 
-# --- months-complete -----------------------------------------------------------------------
+# --- periods-complete ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MonthsCompleteParams(Params):
-    """Parameters of ``months-complete``."""
+class PeriodsCompleteParams(Params):
+    """Parameters of ``periods-complete``."""
 
     table: Table
     group_by: Columns = ()
     values: Filter | None = None
 
 
-@check_kind("months-complete", MonthsCompleteParams)
-def months_complete(
-    rule: Rule[MonthsCompleteParams], facts: Facts, context: RuleContext
+@check_kind("periods-complete", PeriodsCompleteParams)
+def periods_complete(
+    rule: Rule[PeriodsCompleteParams], facts: Facts, context: RuleContext
 ) -> Iterator[Hit]:
-    """A monthly grid must cover January to December.
+    """A grid by period must cover the whole year: 12 months, 4 quarters or 2 semesters.
 
-    Params: ``table`` (with a ``month`` column); ``group_by`` (one grid per group);
-    ``values``: filter of the rows that count. Message values: ``missing`` (month names),
-    ``count``.
+    Params: ``table`` (with ``period_kind`` and ``period`` columns); ``group_by`` (one grid
+    per group); ``values``: filter of the rows that count (an annual column, period 0, never
+    does). Message values: ``missing`` (period names), ``count``, ``expected``.
     """
     params = rule.params
     table = select(facts.table(params.table), params.values)
+    table = table[table["period"] != 0] if "period" in table.columns else table
     for _, rows in _groups(table, params.group_by):
-        missing = sorted(set(range(1, 13)) - {int(m) for m in rows["month"]})
+        kinds = set(rows["period_kind"])
+        if len(kinds) != 1:
+            continue
+        kind = kinds.pop()
+        expected = PERIOD_KINDS.get(kind, 1)
+        missing = sorted(set(range(1, expected + 1)) - {int(m) for m in rows["period"]})
         if not missing:
             continue
         first = rows.sort_values(["page"]).to_dict("records")[0]
-        names = {lang: ", ".join(MONTHS[lang][m - 1] for m in missing) for lang in MONTHS}
+        names = {
+            lang: ", ".join(period_name(kind, m)[lang] for m in missing) for lang in ("id", "en")
+        }
         yield Hit(
             page=int(first["page"]),
             bbox=first["bbox"],
             evidence=str(first["raw"]),
-            values={"missing": names, "count": len(missing)},
-            stated=str(12 - len(missing)),
-            expected="12",
+            values={"missing": names, "count": len(missing), "expected": expected},
+            stated=str(expected - len(missing)),
+            expected=str(expected),
         )
 
 
@@ -623,32 +715,218 @@ class ScaledParams(Params):
     table: Table
     source: Filter
     target: Filter
-    divisor: Decimal
+    divisor: Decimal = Decimal(1)
+    factor: Decimal = Decimal(1)
     group_by: Columns = ()
+    or_mean_of: Filter | None = None
+    weight_decimals: int | None = None
 
 
 @check_kind("scaled", ScaledParams)
 def scaled(rule: Rule[ScaledParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
-    """A converted value must equal the source value / ``divisor`` (IKI: 0-100 value / 25).
+    """A converted value must equal the source value × ``factor`` / ``divisor`` (IKI: 0-100
+    value / 25; IKM konversi: NRR tertimbang × 25).
 
     Params: ``table``; ``source`` and ``target``: filters, paired within each ``group_by``
-    group. Message values: ``stated``, ``expected``, ``source``, ``divisor``.
+    group; ``or_mean_of``: a filter of parts (the unsur NRR): the target also stands when it
+    is their mean converted (a misprinted source is its own finding), with
+    ``weight_decimals`` as in ``mean-of``. Message values: ``stated``, ``expected``,
+    ``source``, ``divisor``, ``factor``, ``period``.
     """
     params = rule.params
-    divisor = params.divisor
+    ratio = params.factor / params.divisor
     table = facts.table(params.table)
     for _, rows in _groups(table, params.group_by):
         source = _single(select(rows, params.source))
         if source is None:
             continue
+        parts = select(rows, params.or_mean_of) if params.or_mean_of else rows.iloc[0:0]
         for row in select(rows, params.target).to_dict("records"):
             stated: Stated = row["value"]
-            if agrees(stated, source.interval() / divisor):
+            if agrees(stated, source.interval() * ratio):
+                continue
+            if not parts.empty and agrees(
+                stated,
+                _weighted_mean_interval(list(parts["value"]), params.weight_decimals) * ratio,
+            ):
                 continue
             origin = select(rows, params.source).to_dict("records")[0]
             yield _hit(
                 row,
-                {"source": source, "divisor": divisor},
-                _at(source.value / divisor, stated.decimals),
+                {
+                    "source": source,
+                    "divisor": params.divisor,
+                    "factor": params.factor,
+                    "period": _row_period(row),
+                },
+                _at(source.value * ratio, stated.decimals),
                 related=(_place(origin),),
             )
+
+
+# --- product-of ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProductOfParams(Params):
+    """Parameters of ``product-of``."""
+
+    table: Table
+    target: Filter
+    left: Filter
+    right: Filter
+    key: str
+    group_by: Columns = ()
+
+
+@check_kind("product-of", ProductOfParams)
+def product_of(rule: Rule[ProductOfParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
+    """A stated value must equal the product of two others of the same ``key`` (an unsur's
+    NRR tertimbang = its NRR × its bobot).
+
+    Params: ``table``; ``target``, ``left``, ``right``: filters, paired by the ``key``
+    column within each ``group_by`` group. Message values: ``stated``, ``expected``,
+    ``left``, ``right``, ``item``.
+    """
+    params = rule.params
+    table = facts.table(params.table)
+    for _, rows in _groups(table, params.group_by):
+        left, right = select(rows, params.left), select(rows, params.right)
+        for row in select(rows, params.target).to_dict("records"):
+            a = _single(left[left[params.key] == row[params.key]])
+            b = _single(right[right[params.key] == row[params.key]])
+            if a is None or b is None:
+                continue
+            stated: Stated = row["value"]
+            if agrees(stated, a.interval() * b.interval()):
+                continue
+            yield _hit(
+                row,
+                {"left": a, "right": b, "item": row.get("label", "")},
+                _at(a.value * b.value, stated.decimals),
+            )
+
+
+# --- equal-weights -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EqualWeightsParams(Params):
+    """Parameters of ``equal-weights``."""
+
+    table: Table
+    weights: Filter
+    parts: Filter
+    key: str
+    group_by: Columns = ()
+
+
+@check_kind("equal-weights", EqualWeightsParams)
+def equal_weights(
+    rule: Rule[EqualWeightsParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
+    """Each printed weight must be 1/n, n the number of parts weighted (0,111 for 9 unsur,
+    0,125 for 8, 0,071 for 14).
+
+    Params: ``table``; ``weights``: filter of the printed weights; ``parts``: filter of the
+    parts, counted by distinct ``key`` within each ``group_by`` group. Message values:
+    ``stated``, ``expected``, ``count``.
+    """
+    params = rule.params
+    table = facts.table(params.table)
+    for _, rows in _groups(table, params.group_by):
+        count = select(rows, params.parts)[params.key].nunique()
+        if count == 0:
+            continue
+        exact = Decimal(1) / count
+        for row in select(rows, params.weights).to_dict("records"):
+            stated: Stated = row["value"]
+            if agrees(stated, exact):
+                continue
+            yield _hit(row, {"count": count}, _at(exact, stated.decimals))
+
+
+# --- skm-category --------------------------------------------------------------------------
+
+_CATEGORY_WORDS = re.compile(r"sangat\s+baik|kurang\s+baik|tidak\s+baik|baik|\b[ABCD]\b", re.I)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SkmCategoryParams(Params):
+    """Parameters of ``skm-category``."""
+
+    table: Table
+    values_table: Table
+    values: Filter
+    parts: Filter
+    scales: tuple[Scale, ...]
+    group_by: Columns = ()
+    weight_decimals: int | None = None
+
+
+@check_kind("skm-category", SkmCategoryParams)
+def skm_category(
+    rule: Rule[SkmCategoryParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
+    """A mutu category printed in an SKM table must be the band of its period's index.
+
+    Params: ``table``: the printed categories; ``values_table`` and ``values``: the index of
+    the same ``group_by`` group (the 25..100 conversion and the 1..4 value: the category
+    must fit each that is printed); ``parts``: the unsur NRR, whose mean (with
+    ``weight_decimals`` as in ``mean-of``) also decides the category (a misprinted index is
+    its own finding); ``scales``: the interval tables of PermenPANRB 14/2017, the one whose
+    range holds the value applies. Message values: ``value``, ``category``, ``expected``,
+    ``period``.
+    """
+    params = rule.params
+    values = facts.table(params.values_table)
+    scales = [(s.min, s.max, sorted(s.bands, key=lambda b: b.lo)) for s in params.scales]
+    groups = {key: rows for key, rows in _groups(values, params.group_by)}
+    for row in facts.table(params.table).to_dict("records"):
+        rows = groups.get(tuple(row[c] for c in params.group_by))
+        if rows is None:
+            continue
+        words = [w.group().lower() for w in _CATEGORY_WORDS.finditer(str(row["category"]))]
+        parts = select(rows, params.parts)
+        mean = (
+            _weighted_mean_interval(list(parts["value"]), params.weight_decimals)
+            if not parts.empty
+            else None
+        )
+        for value in select(rows, params.values)["value"]:
+            scale = next((sc for sc in scales if sc[0] <= value.value <= sc[1]), None)
+            if scale is None:
+                continue
+            allowed = _bands(value.interval(), scale)
+            if mean is not None:
+                allowed += _bands(mean * (scale[1] / SCALE[1]), scale)
+            names = {b.letter.lower() for b in allowed} | {b.name.lower() for b in allowed}
+            wrong = [w for w in words if w not in names]
+            if not wrong or not allowed:
+                continue
+            expected = " / ".join(f"{b.letter} ({b.name})" for b in _bands(value.interval(), scale))
+            yield Hit(
+                page=int(row["page"]),
+                bbox=row["bbox"],
+                evidence=str(row["raw"]),
+                values={
+                    "value": value,
+                    "category": row["category"],
+                    "expected": expected,
+                    "period": _row_period(row),
+                },
+                stated=str(row["category"]),
+                expected=expected,
+            )
+            break
+
+
+def _bands(interval: Interval, scale: tuple[Decimal, Decimal, list[Band]]) -> list[Band]:
+    """The bands of ``scale`` an interval of values meets."""
+    _, top, bands = scale
+    found = []
+    for i, band in enumerate(bands):
+        hi = bands[i + 1].lo if i + 1 < len(bands) else top + 1
+        if interval.lo < hi and interval.hi >= band.lo:
+            found.append(band)
+    return found
