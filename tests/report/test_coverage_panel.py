@@ -91,3 +91,13 @@ def test_a_category_that_abstained_is_not_a_pass(report_case: ReportCase, rulese
     row = rows[Category.BUDGET_SUM]
     assert row.status is CoverageStatus.UNVERIFIED
     assert row.description["id"] == "24 baris anggaran, 3 tidak dapat diverifikasi"
+
+
+def test_a_category_with_only_abstentions_could_not_be_checked(report_case: ReportCase, ruleset):
+    audited, _ = report_case.results
+    audited = replace(audited, findings=[])
+    facts = _facts()
+    del facts.tables["persons"]
+    known = coverage_from_facts(facts, unverified={Category.DUPLICATE_NIP: 1})
+    rows = coverage_panel(audited, ruleset, known, [Category.DUPLICATE_NIP])
+    assert rows[0].status is CoverageStatus.NOT_CHECKED

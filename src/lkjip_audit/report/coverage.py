@@ -214,8 +214,13 @@ def coverage_panel(
         elif known is None:
             status = CoverageStatus.UNKNOWN
         elif covered is not None and covered.unverified > 0:
-            # The checks abstained on part of what they read: no finding is no pass.
-            status = CoverageStatus.UNVERIFIED
+            # The checks abstained on what they read: no finding is no pass; with nothing
+            # read that could be checked at all, the category could not be checked.
+            status = (
+                CoverageStatus.UNVERIFIED
+                if covered.checked_items > 0
+                else CoverageStatus.NOT_CHECKED
+            )
         elif covered is not None and covered.checked_items > 0:
             status = CoverageStatus.PASSED
         else:
