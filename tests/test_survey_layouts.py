@@ -14,21 +14,11 @@ import pytest
 from real_layouts import write_report
 from test_survey_helpers import printed
 
+from corpus.model import UNSUR_PERMENPAN
 from lkjip_audit.audit import audit_file
 from lkjip_audit.findings import Category, Severity
 from lkjip_audit.report.coverage import CoverageStatus, coverage_panel
 
-PERMENPAN_UNSUR = (
-    "Persyaratan",
-    "Sistem, Mekanisme dan Prosedur",
-    "Waktu Penyelesaian",
-    "Biaya/Tarif",
-    "Produk Spesifikasi Jenis Pelayanan",
-    "Kompetensi Pelaksana",
-    "Perilaku Pelaksana",
-    "Penanganan Pengaduan, Saran dan Masukan",
-    "Sarana dan Prasarana",
-)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
 QUARTERS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
 HEADER = "LKjIP Balai Layanan Contoh Tahun 2023"
@@ -83,7 +73,7 @@ def monthly_rows(survey: Periods, **changed: str) -> list[list[str]]:
     """9 unsur × 12 months, NRR on the 1–4 scale; ``changed`` overrides cells by
     ``"<row>.<month>"`` (row: unsur number 0–8, ``skm`` or ``n``)."""
     rows = [["Unsur", *MONTHS]]
-    for u, label in enumerate(PERMENPAN_UNSUR):
+    for u, label in enumerate(UNSUR_PERMENPAN):
         rows.append([label, *(printed(survey.nrr(m, u)) for m in range(12))])
     rows.append(["Nilai SKM", *(printed(survey.index(m)) for m in range(12))])
     rows.append(["Responden", *(str(n) for n in survey.respondents)])
@@ -98,7 +88,7 @@ def quarterly_rows(survey: Periods, **changed: str) -> list[list[str]]:
     """9 unsur × 4 quarters and the year, with NRR tertimbang, konversi (× 25) and mutu."""
     columns = range(4)
     rows = [["Unsur", *QUARTERS, "Tahunan"]]
-    for u, label in enumerate(PERMENPAN_UNSUR):
+    for u, label in enumerate(UNSUR_PERMENPAN):
         values = [printed(survey.nrr(q, u)) for q in columns] + [printed(survey.annual_nrr(u))]
         rows.append([label, *values])
     indices = [survey.index(q) for q in columns] + [survey.annual()]
