@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from real_layouts import write_report
+from rich.console import Console
 
 from lkjip_audit.audit import audit_file, read_facts
 from lkjip_audit.extract import read_pdf
 from lkjip_audit.findings import Category, Severity
 from lkjip_audit.recognize.indicators.names import normalise, same_indicator
+from lkjip_audit.report.console import render_console
 
 HEADER = "Dinas Kesehatan Provinsi Contoh"
 COVER = [
@@ -210,3 +212,14 @@ def test_an_amount_followed_by_its_share_of_a_base_is_the_realisasi(budget_repor
     assert {190250400000, 92500000000} <= realised
     assert 190250400000 not in allocated
     assert not {120500, 96400} & (realised | allocated)  # hectares are no Rupiah
+
+
+def test_a_regional_unit_is_checked_with_the_pemda_profile_and_no_recap(regional_audit):
+    assert regional_audit.satker == "Dinas Kesehatan Provinsi Contoh"
+    assert regional_audit.profile == "lkjip:pemda"
+    assert not regional_audit.rekap_checked
+    output = Console(width=120, record=True, force_terminal=False)
+    render_console([regional_audit], output, "id")
+    text = output.export_text()
+    assert "profil aturan: lkjip:pemda" in text
+    assert "rekap Ditjen dilewati" not in text

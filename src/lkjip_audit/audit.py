@@ -20,6 +20,7 @@ from lkjip_audit.rules.model import RuleSet
 from lkjip_audit.rules.registry import RuleContext
 
 log = logging.getLogger(__name__)
+RECAP_CATEGORIES = (Category.REKAP_MISMATCH, Category.REKAP_INTERNAL)
 
 
 def extraction_finding(
@@ -172,7 +173,10 @@ def _audit(
     ruleset = ruleset.for_document(meta.satker)
     result.profile = ruleset.source
     result.findings.extend(problems)
-    if rekap is None:
+    result.rekap_checked = any(rule.category in RECAP_CATEGORIES for rule in ruleset.rules)
+    if not result.rekap_checked:
+        rekap = None
+    elif rekap is None:
         rekap = _attached_rekap(doc, path, result.findings)
     result.rekap = rekap.source if rekap is not None else None
     context = RuleContext(

@@ -113,6 +113,9 @@ class DocumentResult:
     profile: str | None = None
     """The rule set the document was checked with (a profile picked by its satker, or the one
     given with ``--rules``)."""
+    rekap_checked: bool = True
+    """Whether the document's rule set checks the Ditjen recap at all: a regional unit's
+    profile has no recap, so its missing recap is nothing to mention."""
     rekap: str | None = None
     """Where the recap the report was held against came from (a file, or the report's own
     attachment), or None when no recap was available and its checks were skipped."""

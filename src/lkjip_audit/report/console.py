@@ -170,7 +170,9 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
         console.print()
     if len(results) > 1:
         console.print(_overview(results, words))
-    without_rekap = sum(r.status is DocumentStatus.AUDITED and r.rekap is None for r in results)
+    without_rekap = sum(
+        r.status is DocumentStatus.AUDITED and r.rekap_checked and r.rekap is None for r in results
+    )
     if without_rekap:
         console.print(f"[yellow]{words['no_rekap'].format(count=without_rekap)}[/yellow]")
     console.print(f"[bold]{words['summary'].format(**summary(results))}[/bold]")
