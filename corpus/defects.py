@@ -226,6 +226,11 @@ def ikm_recompute(report: Report, rng: random.Random, taken: set[str], variant: 
     return _monthly_defect(report, rng, taken, variant)
 
 
+def _lowered(fmt: Fmt, rng: random.Random, true: Decimal, low: int, high: int) -> str:
+    """``true`` printed lowered by a random low..high hundredths: an injected wrong value."""
+    return fmt.idx(true - Decimal(rng.randint(low, high)) / 100)
+
+
 def _monthly_defect(report: Report, rng: random.Random, taken: set[str], variant: int) -> Defect:
     """A monthly Nilai SKM, an impossible unsur mean (GRIM) or an annual unsur value."""
     fmt, skm = Fmt(report), report.skm
@@ -238,7 +243,7 @@ def _monthly_defect(report: Report, rng: random.Random, taken: set[str], variant
     parts = key.split(".")
     if key.startswith("skma."):
         true = q2(skm.annual_unsur(int(parts[1])))
-        text = fmt.idx(true - Decimal(rng.randint(8, 30)) / 100)
+        text = _lowered(fmt, rng, true, 8, 30)
         return Defect(
             "ikm-recompute",
             key,
@@ -250,7 +255,7 @@ def _monthly_defect(report: Report, rng: random.Random, taken: set[str], variant
     month = skm.months[int(parts[1])]
     if parts[2] == "nilai":
         true = q2(month.nilai())
-        text = fmt.idx(true - Decimal(rng.randint(6, 20)) / 100)
+        text = _lowered(fmt, rng, true, 6, 20)
         return Defect(
             "ikm-recompute",
             key,
@@ -290,7 +295,7 @@ def _quarterly_defect(report: Report, rng: random.Random, key: str) -> Defect:
     where = f"triwulan {int(parts[1]) + 1}" if period else "tahunan"
     if parts[-1] == "konv":
         true = q2((period.nilai() if period else skm.annual()) * 25)
-        text = fmt.idx(true - Decimal(rng.randint(150, 600)) / 100)
+        text = _lowered(fmt, rng, true, 150, 600)
         return Defect(
             "ikm-recompute",
             key,
@@ -299,7 +304,7 @@ def _quarterly_defect(report: Report, rng: random.Random, key: str) -> Defect:
         )
     if parts[-1] == "nilai":
         true = q2(period.nilai())
-        text = fmt.idx(true - Decimal(rng.randint(6, 20)) / 100)
+        text = _lowered(fmt, rng, true, 6, 20)
         return Defect(
             "ikm-recompute",
             key,
@@ -308,7 +313,7 @@ def _quarterly_defect(report: Report, rng: random.Random, key: str) -> Defect:
         )
     u = int(parts[-1])
     true = q2(period.unsur(u) if period else skm.annual_unsur(u))
-    text = fmt.idx(true - Decimal(rng.randint(20, 45)) / 100)
+    text = _lowered(fmt, rng, true, 20, 45)
     related = (f"skq.{parts[1]}.nilai", f"skma.{u}") if period else ("skma.nilai",)
     return Defect(
         "ikm-recompute",
@@ -330,7 +335,7 @@ def _annual_defect(report: Report, rng: random.Random, key: str) -> Defect:
     parts = key.split(".")
     if key == "skma.konv":
         true = q2(skm.annual() * 25)
-        text = fmt.idx(true - Decimal(rng.randint(150, 600)) / 100)
+        text = _lowered(fmt, rng, true, 150, 600)
         return Defect(
             "ikm-recompute", key, text, f"IKM konversi tertulis {text}, seharusnya {fmt.idx(true)}"
         )
@@ -396,7 +401,7 @@ def ipk_recompute(report: Report, rng: random.Random, taken: set[str], variant: 
             ("ipk.int.v", "ipk.formula.vi"),
         )
     true = ipk.internal_value if key == "ipk.int.v" else ipk.external_value
-    text = fmt.idx(true - Decimal(rng.randint(15, 40)) / 100)
+    text = _lowered(fmt, rng, true, 15, 40)
     return Defect(
         "ipk-recompute",
         key,
