@@ -96,6 +96,21 @@ def test_ratio_outcomes_by_printed_precision_direction_and_cap():
     assert ratio_outcome(n("100%"), n("3,13"), n("3,13"), False, None).kind == "ok"
 
 
+def test_ratio_outcomes_of_both_polarities():
+    # Lower is better, said by the report: target / realisasi and (2T - R) / T both count.
+    assert ratio_outcome(n("101,44%"), n("32,59%"), n("33,06%"), True, None).kind == "ok"
+    assert ratio_outcome(n("101,42%"), n("32,59%"), n("33,06%"), True, None).kind == "ok"
+    # ... and realisasi / target is then the wrong formula.
+    assert ratio_outcome(n("98,58"), n("32,59%"), n("33,06%"), True, None).kind == "mismatch"
+    # Direction not said: a value only the lower-is-better formula gives is not verified.
+    unknown = ratio_outcome(n("125,00%"), n("32"), n("40"), None, None)
+    assert unknown.kind == "direction-unknown"
+    # ... and a value no formula gives is still a mismatch, against realisasi / target.
+    wrong = ratio_outcome(n("117,5%"), n("32,59%"), n("33,06%"), None, None)
+    assert wrong.kind == "mismatch"
+    assert wrong.expected is not None and round(wrong.expected.mid, 2) == Decimal("98.58")
+
+
 def test_ratio_check_reports_each_outcome_under_its_own_rule():
     facts = facts_of(indicators=[indicator_row("ikhtisar", 4, "3,25", "3,87", "100 %")])
     mismatch = list(ratio(rule("ratio", **PARAMS), facts, RuleContext(settings={})))

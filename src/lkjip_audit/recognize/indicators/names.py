@@ -95,12 +95,23 @@ def extends(short: str, long: str) -> bool:
 
 def valid_name(name: str) -> bool:
     """A plausible indicator name: 2+ words, no figures, not a whole paragraph."""
+    return _name_sized(name) and not re.search(r"\d", ENUMERATOR.sub("", name))
+
+
+def valid_cell_name(name: str) -> bool:
+    """A plausible name in a table's indicator column, whatever its first word.
+
+    The column says what the cell is, so a name need not start with a usual head word
+    ("Cakupan ...", "Prevalensi ...", "Angka ...") and may hold figures of its own
+    ("UCI > 90 %", "per 1000 KH"); it must still be words, not a value.
+    """
+    words = re.findall(r"[^\W\d_]{3,}", ENUMERATOR.sub("", name))
+    return _name_sized(name) and len(words) >= 2 and name.strip()[:1].isalpha()
+
+
+def _name_sized(name: str) -> bool:
     words = name.split()
-    return (
-        2 <= len(words) <= _MAX_NAME_WORDS
-        and len(name) <= _MAX_NAME
-        and not re.search(r"\d", ENUMERATOR.sub("", name))
-    )
+    return 2 <= len(words) <= _MAX_NAME_WORDS and len(name) <= _MAX_NAME
 
 
 @dataclass(slots=True)

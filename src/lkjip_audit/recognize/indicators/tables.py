@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from lkjip_audit.extract.model import BBox, Cell, DocumentText, Table, union_bbox
 from lkjip_audit.numbers import Stated, parse_number
 from lkjip_audit.recognize.indicators.context import Context, Statement
-from lkjip_audit.recognize.indicators.names import HEAD, valid_name
+from lkjip_audit.recognize.indicators.names import ENUMERATOR, valid_cell_name
 from lkjip_audit.recognize.indicators.places import Placed, row_place
 from lkjip_audit.recognize.indicators.rows import truncated
 from lkjip_audit.recognize.indicators.stream import Stream
@@ -122,7 +122,8 @@ def table_rows(ctx: Context, doc: DocumentText) -> Iterator[Statement]:
         if place is None:
             continue
         for row in body:
-            yield from _table_row(ctx, table, row, roles, place, item, pos)
+            statements = _table_row(ctx, table, row, roles, place, item, pos)
+            yield from (s for s in statements if not _plan_table(roles) or s.year == ctx.year)
 
 
 def _table_row(
@@ -142,8 +143,8 @@ def _table_row(
         key = ctx.compared_key(pos)
         name = ctx.names.name(key) if key else ""
     else:
-        name = name.strip()
-        key = ctx.names.key(name) if HEAD.search(name) and valid_name(name) else None
+        name = ENUMERATOR.sub("", name.strip())
+        key = ctx.names.key(name) if valid_cell_name(name) else None
     if not key:
         return
     by_year: dict[int | None, dict[str, Stated | None]] = {}
@@ -184,6 +185,13 @@ def _table_row(
             reference=values.get("reference"),
             pos=pos,
         )
+
+
+def _plan_table(roles: Roles) -> bool:
+    """A plan (Renstra, RPJMD) lists targets of three or more years and no results: its
+    other years' targets are the plan's, which a PK may rightly revise."""
+    target_years = {year for role, year in roles if role == "target" and year}
+    return len(target_years) >= 3 and not any(r in ("realisasi", "capaian") for r, _ in roles)
 
 
 def _role_text(cells: dict[int, Cell], roles: Roles, role: str) -> str | None:

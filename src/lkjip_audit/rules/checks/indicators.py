@@ -98,8 +98,9 @@ def _place_text(place: str) -> dict[str, str]:
     return PLACE_NAMES.get(place, {"id": place, "en": place})
 
 
-def _lower_is_better(row: Mapping[str, Any], settings: Mapping[str, Any]) -> bool:
-    """Direction: the row's own mark (wording, a formula's order) or the profile's list."""
+def _lower_is_better(row: Mapping[str, Any], settings: Mapping[str, Any]) -> bool | None:
+    """Direction: the row's own mark (wording, a formula's order) or the profile's list;
+    None when nothing says (most indicators are higher-is-better, but not all)."""
     direction = row.get("direction")
     if direction in ("lower", "higher"):
         return direction == "lower"
@@ -107,7 +108,9 @@ def _lower_is_better(row: Mapping[str, Any], settings: Mapping[str, Any]) -> boo
         return True
     name = str(row.get("name") or row.get("key") or "").lower()
     listed = settings.get("lower_is_better") or []
-    return any(fuzz.token_set_ratio(name, str(item).lower()) >= 90 for item in listed)
+    if any(fuzz.token_set_ratio(name, str(item).lower()) >= 90 for item in listed):
+        return True
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,29 +121,52 @@ def _lower_is_better(row: Mapping[str, Any], settings: Mapping[str, Any]) -> boo
 class RatioOutcome:
     """What a stated percentage is against its recomputation."""
 
-    kind: str  # "ok", "mismatch", "capped", "zero", "implausible"
+    kind: str  # "ok", "mismatch", "capped", "zero", "implausible", "direction-unknown"
     expected: Interval | None
 
 
 MAX_CAPAIAN = Decimal(1000)
 
 
+def _fits(stated: Stated, expected: Interval) -> bool:
+    return agrees(stated, expected) or within_last_digit(stated, expected.mid)
+
+
+def _lower_formulas(realisasi: Stated, target: Stated) -> list[Interval]:
+    """Capaian of a lower-is-better indicator by the two usual formulas: target / realisasi
+    and (2 × target − realisasi) / target (PermenPANRB's "rumus II")."""
+    t, r = target.interval(), realisasi.interval()
+    formulas = []
+    if r.lo > 0:
+        formulas.append(t / r * HUNDRED)
+    if t.lo > 0:
+        formulas.append((t * 2 - r) / t * HUNDRED)
+    return formulas
+
+
 def ratio_outcome(
-    stated: Stated, numerator: Stated, denominator: Stated, lower: bool, cap: Decimal | None
+    stated: Stated, numerator: Stated, denominator: Stated, lower: bool | None, cap: Decimal | None
 ) -> RatioOutcome:
-    """Compare ``stated`` with numerator / denominator × 100 (inverted when ``lower``).
+    """Compare ``stated`` with numerator / denominator × 100 (the lower-is-better formulas
+    when ``lower``; ``None``: the direction is not known).
 
     Under ``cap`` a stated value equal to the cap is consistent when the uncapped ratio
     reaches it (outcome ``capped``, worth an info). A difference within one unit of the last
     printed digit is a rounding slip (``ok``). A stated or recomputed value outside
     (0 %, 1000 %], or the two an order of magnitude apart, is ``implausible``: the figures were
-    misread (a budget amount or a year taken for a target), not miscalculated.
+    misread (a budget amount or a year taken for a target), not miscalculated. When the
+    direction is not known, a stated value that only a lower-is-better formula gives is
+    ``direction-unknown``: the report may rightly count the indicator that way.
     """
-    top, bottom = (denominator, numerator) if lower else (numerator, denominator)
-    if bottom.value == 0:
+    if denominator.value == 0 or (lower and numerator.value == 0):
         return RatioOutcome("zero" if stated.value != 0 else "ok", None)
-    expected = top.interval() / bottom.interval() * HUNDRED
-    if agrees(stated, expected) or within_last_digit(stated, expected.mid):
+    expected = numerator.interval() / denominator.interval() * HUNDRED
+    lower_formulas = _lower_formulas(numerator, denominator)
+    if lower:
+        expected = lower_formulas[0]
+        if any(_fits(stated, e) for e in lower_formulas):
+            return RatioOutcome("ok", expected)
+    elif _fits(stated, expected):
         return RatioOutcome("ok", expected)
     if not (
         0 < stated.value <= MAX_CAPAIAN
@@ -150,6 +176,8 @@ def ratio_outcome(
         return RatioOutcome("implausible", expected)
     if cap is not None and agrees(stated, cap) and expected.hi >= cap:
         return RatioOutcome("capped", expected)
+    if lower is None and any(_fits(stated, e) for e in lower_formulas):
+        return RatioOutcome("direction-unknown", expected)
     return RatioOutcome("mismatch", expected)
 
 
@@ -175,6 +203,18 @@ class RatioParams(Params):
     kinds: tuple[Annotated[str, OneOf(CLAIM_KINDS)], ...] = ()
 
 
+_ABSTAIN_REASONS = {
+    "implausible": (
+        "angka capaian, realisasi dan target tidak sebanding",
+        "achievement, realisation and target are not of one magnitude",
+    ),
+    "direction-unknown": (
+        "capaian sesuai bila indikator semakin rendah semakin baik; arahnya tidak disebut",
+        "the achievement fits a lower-is-better indicator, and the report does not say which it is",
+    ),
+}
+
+
 @check_kind("ratio", RatioParams)
 def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
     """A stated percentage must equal numerator / denominator × 100 within printed precision.
@@ -197,15 +237,16 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
         )
         if not (_present(stated) and _present(top) and _present(bottom)):
             continue
-        lower = params.direction == "indicator" and _lower_is_better(row, context.settings)
+        lower = (
+            _lower_is_better(row, context.settings) if params.direction == "indicator" else False
+        )
         outcome = ratio_outcome(stated, top, bottom, lower, cap)
-        if outcome.kind == "implausible" and report == "mismatch":
+        if outcome.kind in _ABSTAIN_REASONS and report == "mismatch":
             yield abstain(
                 stated.page or int(row["page"]),
                 stated.bbox or row["bbox"],
                 row["raw"],
-                "angka capaian, realisasi dan target tidak sebanding",
-                "achievement, realisation and target are not of one magnitude",
+                *_ABSTAIN_REASONS[outcome.kind],
             )
         if outcome.kind != report:
             continue
