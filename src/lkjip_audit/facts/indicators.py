@@ -67,6 +67,22 @@ INDICATORS = register_schema(
             "lower_is_better": pa.Column(bool),
             "entity": pa.Column(object, nullable=True),
             "reference": pa.Column(object, nullable=True),
+            "rating": pa.Column(object, nullable=True),
+            **_common(),
+        },
+        strict=True,
+        coerce=True,
+    ),
+)
+
+RATING_SCALE = register_schema(
+    "rating_scale",
+    pa.DataFrameSchema(
+        {
+            "lo": pa.Column(object, nullable=True),
+            "hi": pa.Column(object, nullable=True),
+            "name": pa.Column(str),
+            "abbr": pa.Column(object, nullable=True),
             **_common(),
         },
         strict=True,

@@ -38,6 +38,16 @@ PLACEHOLDERS = place_schema(
     },
 )
 
+STALE_HEADINGS = place_schema(
+    "stale_headings",
+    {
+        "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "stale_year": pa.Column(int),
+        "year": pa.Column(int),
+        "below": pa.Column(str),
+    },
+)
+
 PERSONS = place_schema(
     "persons",
     {

@@ -36,10 +36,12 @@ DEFAULT_RECOGNIZERS = (
     "lkjip_audit.recognize.budget",
     "lkjip_audit.recognize.claims",
     "lkjip_audit.recognize.indicators",
+    "lkjip_audit.recognize.indicators.scale",
     "lkjip_audit.recognize.meta",
     "lkjip_audit.recognize.persons",
     "lkjip_audit.recognize.placeholders",
     "lkjip_audit.recognize.sections",
+    "lkjip_audit.recognize.stale_years",
     "lkjip_audit.recognize.survey",
 )
 """The modules whose recognizers every audit runs."""

@@ -113,7 +113,7 @@ def _mark_lower_is_better(statements: list[Statement], keys: set[str]) -> None:
 
 COLUMNS = [
     "name", "key", "place", "year", "target", "realisasi", "capaian", "unit",
-    "lower_is_better", "entity", "reference", "page", "bbox", "raw",
+    "lower_is_better", "entity", "reference", "rating", "page", "bbox", "raw",
 ]  # fmt: skip
 
 

@@ -50,6 +50,7 @@ class Statement:
     lower_is_better: bool = False
     entity: str | None = None
     reference: Stated | None = None
+    rating: str | None = None
     pos: int = 0
     other_year: bool = False
 
@@ -67,6 +68,7 @@ class Statement:
             "lower_is_better": self.lower_is_better,
             "entity": self.entity,
             "reference": self.reference,
+            "rating": self.rating,
             "page": self.page,
             "bbox": self.bbox,
             "raw": self.raw,

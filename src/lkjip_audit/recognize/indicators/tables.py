@@ -22,6 +22,8 @@ Roles = list[tuple[str | None, int | None]]
 # A header naming the unit compared with ("Unit Lain", "Unit di Atasnya", "Pembanding").
 _OTHER_UNIT = re.compile(r"unitlain|atasnya|unitdiatas|pembanding")
 _VALUE_ROLES = ("target", "realisasi", "capaian", "own", "reference")
+# The column rating each capaian in words ("Sangat Baik", "SB").
+_RATING = re.compile(r"penilaian|kategori|katagori|predikat|kriteria")
 # A column of another period or basis than the year's own figure: the end-of-Renstra target,
 # last year's result, a cumulative figure ("s/d 2016", "2014+2015+2016"), a comparison with
 # another year ("Thdp Tahun 2014"), an achievement against the Renstra.
@@ -55,6 +57,8 @@ def _column_roles(header: list[str]) -> Roles:
             role = "own"
         elif comparison and re.search(r"unit|satuankerja|satker", text):
             role = "entity"
+        elif _RATING.search(text):
+            role = "rating"
         elif "indikator" in text:
             role = "name"
         elif "target" in text:
@@ -63,7 +67,7 @@ def _column_roles(header: list[str]) -> Roles:
             role = "capaian"
         elif "realisasi" in text:
             role = "realisasi"
-        elif "capaian" in text:
+        elif "capai" in text:
             role = "capaian"
         roles.append((role, year))
     return roles
@@ -149,6 +153,11 @@ def _table_row(
         return
     by_year: dict[int | None, dict[str, Stated | None]] = {}
     ambiguous: set[int | None] = set()
+    ratings = {
+        year: cells[i].text.strip()
+        for i, (r, year) in enumerate(roles)
+        if r == "rating" and i in cells
+    }
     first_cell = None
     for i, (role, year) in enumerate(roles):
         if role not in _VALUE_ROLES or i not in cells:
@@ -183,8 +192,17 @@ def _table_row(
             capaian=values.get("capaian"),
             entity=entity,
             reference=values.get("reference"),
+            rating=_rating(ratings, year, len(by_year)),
             pos=pos,
         )
+
+
+def _rating(ratings: dict[int | None, str], year: int | None, years: int) -> str | None:
+    """The rating of ``year``'s capaian: its own column's, or the one yearless column's when
+    the row is for one year only."""
+    if year in ratings:
+        return ratings[year] or None
+    return (ratings.get(None) or None) if years == 1 else None
 
 
 def _plan_table(roles: Roles) -> bool:

@@ -64,7 +64,7 @@ def _present(value: Any) -> bool:
     return isinstance(value, Stated)
 
 
-def _records(
+def fact_records(
     facts: Facts,
     table: str,
     places: Sequence[str] = (),
@@ -230,7 +230,7 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
     params = rule.params
     report = params.report
     cap = _cap(context.settings)
-    rows = _records(facts, params.table, params.places, params.exclude_places, params.kinds)
+    rows = fact_records(facts, params.table, params.places, params.exclude_places, params.kinds)
     for row in rows:
         stated, top, bottom = (
             row.get(c) for c in (params.stated, params.numerator, params.denominator)
@@ -383,7 +383,7 @@ def equal_across_places(
     """
     params = rule.params
     column = params.column
-    records = _records(facts, params.table, params.places, params.exclude_places)
+    records = fact_records(facts, params.table, params.places, params.exclude_places)
     rows = [r for r in records if _present(r.get(column))]
     by_indicator: dict[tuple[str, Any], list[dict[str, Any]]] = {}
     for row in rows:
@@ -592,7 +592,7 @@ def claim(rule: Rule[ClaimParams], facts: Facts, context: RuleContext) -> Iterat
     """
     params = rule.params
     kind = params.kind
-    rows = [r for r in _records(facts, "claims", params.places, params.exclude_places, [kind])]
+    rows = [r for r in fact_records(facts, "claims", params.places, params.exclude_places, [kind])]
     for row in rows:
         stated: Stated = row["stated"]
         values: dict[str, Any] = {"name": row.get("name") or row.get("key") or "", "stated": stated}
@@ -711,7 +711,7 @@ def interval_category(
     ``expected``, ``scale``.
     """
     scales = _scales(rule.params)
-    for row in _records(facts, "claims", rule.params.places, kinds=["mutu"]):
+    for row in fact_records(facts, "claims", rule.params.places, kinds=["mutu"]):
         value: Stated = row["stated"]
         scale = next((s for s in scales if s[0] <= value.value <= s[1]), None)
         if scale is None:
