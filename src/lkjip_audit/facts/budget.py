@@ -78,3 +78,7 @@ BUDGET_LINES = place_schema(
         "doubt": pa.Column(str, pa.Check.isin(["", *DOUBTS])),
     },
 )
+
+MALFORMED_AMOUNTS = place_schema(
+    "malformed_amounts", {"text": pa.Column(str, pa.Check.str_length(min_value=1))}
+)

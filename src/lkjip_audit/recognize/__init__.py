@@ -34,6 +34,7 @@ RECOGNIZERS: dict[str, Recognizer] = {}
 
 DEFAULT_RECOGNIZERS = (
     "lkjip_audit.recognize.budget",
+    "lkjip_audit.recognize.budget.malformed",
     "lkjip_audit.recognize.claims",
     "lkjip_audit.recognize.indicators",
     "lkjip_audit.recognize.indicators.scale",
