@@ -66,6 +66,7 @@ def indicator_row(place: str, page: int, target=None, realisasi=None, capaian=No
         "lower_is_better": False,
         "entity": None,
         "reference": None,
+        "rating": None,
         "page": page,
         "bbox": None,
         "raw": f"{target} {realisasi} {capaian}",
@@ -109,6 +110,13 @@ def test_ratio_outcomes_of_both_polarities():
     wrong = ratio_outcome(n("117,5%"), n("32,59%"), n("33,06%"), None, None)
     assert wrong.kind == "mismatch"
     assert wrong.expected is not None and round(wrong.expected.mid, 2) == Decimal("98.58")
+
+
+def test_a_target_is_exact_as_printed():
+    # 91,8 / 91 = 100,88: a measured "91%" could be 91,4 and let 100,80 pass; a target cannot.
+    assert ratio_outcome(n("100,80%"), n("91,8%"), n("91%"), False, None).kind == "ok"
+    exact = ratio_outcome(n("100,80%"), n("91,8%"), n("91%"), False, None, True)
+    assert exact.kind == "mismatch"
 
 
 def test_ratio_check_reports_each_outcome_under_its_own_rule():

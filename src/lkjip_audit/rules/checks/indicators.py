@@ -132,10 +132,10 @@ def _fits(stated: Stated, expected: Interval) -> bool:
     return agrees(stated, expected) or within_last_digit(stated, expected.mid)
 
 
-def _lower_formulas(realisasi: Stated, target: Stated) -> list[Interval]:
+def _lower_formulas(realisasi: Interval, t: Interval) -> list[Interval]:
     """Capaian of a lower-is-better indicator by the two usual formulas: target / realisasi
     and (2 × target − realisasi) / target (PermenPANRB's "rumus II")."""
-    t, r = target.interval(), realisasi.interval()
+    r = realisasi
     formulas = []
     if r.lo > 0:
         formulas.append(t / r * HUNDRED)
@@ -145,7 +145,12 @@ def _lower_formulas(realisasi: Stated, target: Stated) -> list[Interval]:
 
 
 def ratio_outcome(
-    stated: Stated, numerator: Stated, denominator: Stated, lower: bool | None, cap: Decimal | None
+    stated: Stated,
+    numerator: Stated,
+    denominator: Stated,
+    lower: bool | None,
+    cap: Decimal | None,
+    exact_denominator: bool = False,
 ) -> RatioOutcome:
     """Compare ``stated`` with numerator / denominator × 100 (the lower-is-better formulas
     when ``lower``; ``None``: the direction is not known).
@@ -157,11 +162,14 @@ def ratio_outcome(
     misread (a budget amount or a year taken for a target), not miscalculated. When the
     direction is not known, a stated value that only a lower-is-better formula gives is
     ``direction-unknown``: the report may rightly count the indicator that way.
+    ``exact_denominator``: the denominator is a set figure (a target), exact as printed,
+    not a rounded measurement.
     """
     if denominator.value == 0 or (lower and numerator.value == 0):
         return RatioOutcome("zero" if stated.value != 0 else "ok", None)
-    expected = numerator.interval() / denominator.interval() * HUNDRED
-    lower_formulas = _lower_formulas(numerator, denominator)
+    bottom = Interval.exact(denominator.value) if exact_denominator else denominator.interval()
+    expected = numerator.interval() / bottom * HUNDRED
+    lower_formulas = _lower_formulas(numerator.interval(), bottom)
     if lower:
         expected = lower_formulas[0]
         if any(_fits(stated, e) for e in lower_formulas):
@@ -201,6 +209,7 @@ class RatioParams(Params):
     places: Places = ()
     exclude_places: Places = ()
     kinds: tuple[Annotated[str, OneOf(CLAIM_KINDS)], ...] = ()
+    exact_denominator: bool = False
 
 
 _ABSTAIN_REASONS = {
@@ -224,7 +233,8 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
     of the profile's ``capaian_cap``) or ``zero`` (denominator 0, not computable);
     ``direction``: ``indicator`` (default: lower-is-better from the wording or the profile's
     ``lower_is_better`` list inverts the ratio) or ``as-written``; ``places``,
-    ``exclude_places``, ``kinds``: row filters. Message values: ``name``, ``place``,
+    ``exclude_places``, ``kinds``: row filters; ``exact_denominator``: the denominator (a
+    target) is exact as printed. Message values: ``name``, ``place``,
     ``stated``, ``numerator``, ``denominator``, ``expected``, ``formula``.
     """
     params = rule.params
@@ -240,7 +250,7 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
         lower = (
             _lower_is_better(row, context.settings) if params.direction == "indicator" else False
         )
-        outcome = ratio_outcome(stated, top, bottom, lower, cap)
+        outcome = ratio_outcome(stated, top, bottom, lower, cap, params.exact_denominator)
         if outcome.kind in _ABSTAIN_REASONS and report == "mismatch":
             yield abstain(
                 stated.page or int(row["page"]),
