@@ -191,6 +191,8 @@ def billion_laughs(levels: int = 9) -> str:
 HOSTILE = {
     "billion-laughs": (billion_laughs(), "expands its aliases"),
     "too-large": ("# " + "x" * 1_000_001 + "\n", "at most 1,000,000"),
+    "alias-cycle": ("rules:\n  - &a {id: X1, why: *a}\n", "contains itself through an alias"),
+    "nested-deep": ("rules: " + "[" * 50_000 + "]" * 50_000 + "\n", "is nested too deeply"),
     "include-absolute": ("include: /etc/passwd\n", "include '/etc/passwd' points outside"),
     "include-parent": ("include: ../../x.yaml\n", "include '../../x.yaml' points outside"),
     "include-shipped-escape": ("include: lkjip:../../../etc/passwd\n", "outside the shipped sets"),

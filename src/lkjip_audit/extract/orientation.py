@@ -20,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 from lkjip_audit.extract.model import BBox
 from lkjip_audit.pdf.objects import Edge
 
-MAX_SAMPLED = 2000
+MAX_SAMPLED = 200
 """Characters whose angle is asked (spread over the page): enough to find the majority."""
 
 
