@@ -45,10 +45,6 @@ SHIPPED_PACKAGE = "lkjip_audit.rulesets"
 DEFAULT_RULES = f"{SHIPPED}default"
 LANGS = ("id", "en")
 RULE_KEYS = {"id", "category", "severity", "title", "message", "check", "params", "why", "example"}
-FILE_KEYS = {
-    "extends", "include", "settings", "disable", "override", "rules", "name", "applies_to",
-    "applies_unless",
-}  # fmt: skip
 AUTO_PROFILES = (f"{SHIPPED}imigrasi", f"{SHIPPED}pemda")
 """Shipped profiles a document picks by its satker when no rule set is given."""
 MAX_RULE_FILES = 100
@@ -65,6 +61,8 @@ FILE_KEY_SHAPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "applies_to": (str, "a regular expression (text)"),
     "applies_unless": (str, "a regular expression (text)"),
 }
+"""Each key a rule file may have, with the shape of its value and that shape in words."""
+FILE_KEYS = frozenset(FILE_KEY_SHAPES)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
