@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from lkjip_audit.rules import registry
 from lkjip_audit.rules.checks.indicators import ClaimParams
 from lkjip_audit.rules.loader import RuleSetError, load_ruleset
 from lkjip_audit.rules.params import NoParams, Params
+from lkjip_audit.rules.patterns import PatternError, compile_pattern
 from lkjip_audit.rules.registry import CHECK_KINDS, check_kind, load_check_kinds
+from lkjip_audit.rules.safe_expression import ExpressionError, check_expression
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 
@@ -197,3 +200,44 @@ def test_explain_shows_nested_params_as_written():
     assert "group_by: grid" in text
     assert "or_mean_of: {role: nrr, period: [1, 2, 3," in text
     assert "grid_precision: true true or false; default false" in text
+
+
+# --- Expressions and patterns: what a rule may hold.
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "abs(pagu - realisasi) <= max(1, round(pagu / 100))",
+        "nip[14] == '1' and page > 2 ** 3",
+        "settings['capaian_cap'] is None or settings['capaian_cap'] >= 100",
+        "(1 if page in (1, 2) else 0) == 1",
+    ],
+)
+def test_ordinary_expressions_are_accepted(expression):
+    check_expression(expression, {"pagu", "realisasi", "nip", "page", "settings"})
+
+
+@pytest.mark.parametrize(
+    ("expression", "reason"),
+    [
+        ("f'{nip}' == ''", "an f-string"),
+        ("(x := 1) > 0", "an assignment"),
+        ("nip.upper() == ''", "calls something else than abs, round, min, max"),
+        ("page @ page > 0", "operator MatMult"),
+        ("1 / 0 > page", "cannot be computed (ZeroDivisionError"),
+        ("'ab' * 60000 == nip", "beyond simpleeval's limits"),
+    ],
+)
+def test_expressions_beyond_simpleevals_limits_are_refused(expression, reason):
+    with pytest.raises(ExpressionError, match=re.escape(reason)):
+        check_expression(expression, {"nip", "page"})
+
+
+def test_a_pattern_cannot_backtrack():
+    # Python's re needs about 2**50 steps here; RE2 answers at once, whatever the pattern.
+    assert compile_pattern("(a+)+$").search("a" * 50 + "!") is None
+    assert compile_pattern("(a+)+$").search("x aaa").group(0) == "aaa"
+    assert compile_pattern("tbd", ignorecase=True).search("Target TBD").group(0) == "TBD"
+    with pytest.raises(PatternError, match="invalid perl operator"):
+        compile_pattern("(?<!x)y")

@@ -16,7 +16,7 @@ from lkjip_audit.findings import DocumentStatus
 from lkjip_audit.pdf.opening import OpenedPdf, classify, open_document, quick_triage, sniff
 
 # Part of every cache key: bump it whenever what extraction returns changes.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 from lkjip_audit.extract.cells import RawTable, inside, word_center
 from lkjip_audit.extract.lines import build_lines
 from lkjip_audit.extract.model import Line, PageContent, PageLabel, PageTriage, Word
+from lkjip_audit.extract.orientation import Turn, reading_turns
 from lkjip_audit.extract.ruled import ruled_tables
 from lkjip_audit.extract.unruled import unruled_tables
 from lkjip_audit.extract.words import read_words
@@ -44,7 +45,8 @@ def _tables(content: PageContent, edges: list[Edge], words: list[Word]) -> list[
 
 
 def read_page(document: pdfium.PdfDocument, index: int) -> PageRead:
-    """Triage page ``index`` (0-based) and, when it has readable text, its lines and tables.
+    """Triage page ``index`` (0-based) and, when it has readable text, its lines and tables,
+    all in the page's reading orientation (:mod:`lkjip_audit.extract.orientation`).
 
     A page pdfium cannot load comes back as garbled with no lines; a failure while finding
     tables costs the page's tables only (logged), never its lines.
@@ -54,11 +56,13 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageRead:
         with open_page(document, index) as (page, textpage):
             width, height = page_size(page)
             objects = read_objects(page.raw, textpage.raw, width, height)
-            read = read_words(textpage, height)
+            turn = Turn(reading_turns(textpage), width, height)
+            read = read_words(textpage, turn)
     except (pdfium.PdfiumError, OSError, ValueError):
         return PageRead(PageContent(number, 0.0, 0.0, unreadable_page(number)))
+    objects.edges = [turn.edge(e) for e in objects.edges]
     triage: PageTriage = triage_page(number, objects, read.text, width * height, read.map_errors)
-    content = PageContent(number, width, height, triage)
+    content = PageContent(number, *turn.size, triage)
     if triage.label in UNREADABLE:
         return PageRead(content)
     words = read.words

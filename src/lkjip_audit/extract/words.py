@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from lkjip_audit.extract.model import Word
+from lkjip_audit.extract.model import BBox, Word
+from lkjip_audit.extract.orientation import Turn
 
 X_TOLERANCE = 3.0  # a horizontal gap wider than this between glyphs splits a word (as pdfplumber)
 BREAKS = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\ufffe\x00")
@@ -42,18 +43,23 @@ def _codes(textpage: pdfium.PdfTextPage) -> list[int]:
     return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
 
 
-def _vertical_extent(
-    raw: pdfium_c.FPDF_TEXTPAGE, index: int, loose: pdfium_c.FS_RECTF, height: float
-) -> tuple[float, float]:
-    """Top and bottom of character ``index`` in top-left coordinates: its loose box, or, when
-    that box is implausibly tall, the font size around the character's baseline."""
+def _char_box(
+    raw: pdfium_c.FPDF_TEXTPAGE, index: int, turn: Turn, loose: pdfium_c.FS_RECTF
+) -> BBox:
+    """Character ``index``'s box in reading space: its loose box (read into ``loose``), or,
+    when that box is implausibly tall, the font size around the character's baseline."""
+    pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(loose))
+    height = turn.height
+    x0, top, x1, bottom = turn.box(
+        loose.left, height - loose.top, loose.right, height - loose.bottom
+    )
     size = pdfium_c.FPDFText_GetFontSize(raw, index)
-    if size <= 0 or loose.top - loose.bottom <= MAX_LOOSE_HEIGHT * size:
-        return height - loose.top, height - loose.bottom
+    if size <= 0 or bottom - top <= MAX_LOOSE_HEIGHT * size:
+        return x0, top, x1, bottom
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-    baseline = height - y.value
-    return baseline - ASCENT * size, baseline + DESCENT * size
+    baseline = turn.point(x.value, height - y.value)[1]
+    return x0, baseline - ASCENT * size, x1, baseline + DESCENT * size
 
 
 def _characters(codes: Sequence[int]) -> Iterator[tuple[int, str]]:
@@ -72,13 +78,12 @@ def _characters(codes: Sequence[int]) -> Iterator[tuple[int, str]]:
         index += 1
 
 
-def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
+def read_words(textpage: pdfium.PdfTextPage, turn: Turn) -> PageWords:
     """Split the page's characters into words at spaces, line breaks, gaps wider than
-    X_TOLERANCE and jumps to another row; boxes are pdfium's loose boxes (font ascent to
-    descent) in top-left coordinates."""
+    X_TOLERANCE and jumps to another row, in the reading space of ``turn``; boxes are
+    pdfium's loose boxes (font ascent to descent) in top-left coordinates of that space."""
     raw = textpage.raw
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    loose = pdfium_c.FS_RECTF()
     chars: list[str] = []
     words: list[Word] = []
     current: list[str] = []
@@ -94,9 +99,7 @@ def read_words(textpage: pdfium.PdfTextPage, height: float) -> PageWords:
         if i % MAP_ERROR_SAMPLE == 0:
             sampled += 1
             errors += bool(pdfium_c.FPDFText_HasUnicodeMapError(raw, i))
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect_ref)
-        left, right = rect.left, rect.right
-        char_top, char_bottom = _vertical_extent(raw, i, rect, height)
+        left, char_top, right, char_bottom = _char_box(raw, i, turn, loose)
         if current and (
             left - x1 > X_TOLERANCE
             or right < x0

@@ -114,12 +114,9 @@ def open_page(
 
 
 def page_size(page: pdfium.PdfPage) -> tuple[float, float]:
-    """Width and height of the page's unrotated space, in which pdfium gives every position.
-
-    A page with /Rotate 90 or 270 is read in that space, not as displayed: text laid out on
-    the unrotated page (a page turned in a viewer) reads normally; text drawn sideways to
-    look upright once rotated comes out one character per line.
-    """
+    """Width and height of the page's unrotated space, in which pdfium gives every position
+    (the /Rotate of a page is undone here; the page is then read in the orientation of its
+    text, see :mod:`lkjip_audit.extract.orientation`)."""
     width, height = page.get_size()
     if page.get_rotation() in (90, 270):
         return height, width

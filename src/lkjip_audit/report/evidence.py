@@ -3,6 +3,8 @@
 Only the cropped region is rasterised (pypdfium2 renders a crop, not the whole page), each PDF
 is opened once and kept open while a report is written, and each crop is encoded as a small
 JPEG embedded as a ``data:`` URI. pypdfium2 is not thread-safe: use one renderer per process.
+A page is rendered in its reading orientation, the space of its boxes (a landscape lampiran
+on a /Rotate page, a table drawn sideways: see :mod:`lkjip_audit.extract.orientation`).
 """
 
 from __future__ import annotations
@@ -187,18 +189,26 @@ class EvidenceRenderer:
     def _render(self, path: Path, page_number: int, boxes: Sequence[BBox]) -> EvidenceImage | None:
         import pypdfium2 as pdfium
 
+        from lkjip_audit.extract.orientation import Turn, render_rotation
+        from lkjip_audit.pdf.opening import page_size
+
         self.open(path)
         document = self._documents[path]
         if document is None or not 1 <= page_number <= len(document):
             return None
         try:
             page = document[page_number - 1]
-            width, height = page.get_size()
+            turns = _reading_turns(page)
+            width, height = Turn(turns, *page_size(page)).size
             region = crop_region(boxes, width, height)
             if region is None:
                 return None
             x0, top, x1, bottom = region
-            bitmap = page.render(scale=self.scale, crop=(x0, height - bottom, width - x1, top))
+            bitmap = page.render(
+                scale=self.scale,
+                rotation=render_rotation(turns, page.get_rotation()),
+                crop=(x0, height - bottom, width - x1, top),  # margins of the rotated image
+            )
             picture = bitmap.to_pil().convert("RGB")
         except pdfium.PdfiumError as error:
             log.warning("page %s of %s cannot be rendered: %s", page_number, path, error)
@@ -224,6 +234,17 @@ class EvidenceRenderer:
             (box[2] - region[0]) * self.scale,
             (box[3] - region[1]) * self.scale,
         )
+
+
+def _reading_turns(page) -> int:
+    """The page's reading orientation, found as extraction found it: boxes are in that space."""
+    from lkjip_audit.extract.orientation import reading_turns
+
+    textpage = page.get_textpage()
+    try:
+        return reading_turns(textpage)
+    finally:
+        textpage.close()
 
 
 def _sha256(path: Path) -> str:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from lkjip_audit.findings import Category, Severity
 from lkjip_audit.rules.params import NoParams, Params
+from lkjip_audit.rules.patterns import compile_pattern
 
 P = TypeVar("P", bound=Params)
+
+
+def _matches(pattern: str, text: str) -> bool:
+    return compile_pattern(pattern, ignorecase=True).search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,8 @@ class RuleSet:
     settings: Mapping[str, Any] = field(default_factory=dict)
     applies_to: str | None = None
     """For a profile: a pattern of the satker names (as the cover gives them) it is made for."""
+    applies_unless: str | None = None
+    """For a profile: a pattern of the satker names it is not for, though ``applies_to`` fits."""
     profiles: tuple[RuleSet, ...] = ()
     """Profiles a document may pick by its satker; this set is the fallback."""
 
@@ -53,6 +59,8 @@ class RuleSet:
         """The rule set for a document of ``satker``: the first profile made for it, else this
         set itself."""
         for profile in self.profiles:
-            if satker and profile.applies_to and re.search(profile.applies_to, satker, re.I):
+            if not (satker and profile.applies_to and _matches(profile.applies_to, satker)):
+                continue
+            if not (profile.applies_unless and _matches(profile.applies_unless, satker)):
                 return profile
         return self

@@ -7,28 +7,16 @@ A number cell (a Stated) is seen as its exact Decimal value.
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-from simpleeval import EvalWithCompoundTypes
 
 from lkjip_audit.facts import Facts, schema_for
 from lkjip_audit.numbers import Stated
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import ParamError, Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
-
-FUNCTIONS = {"abs": abs, "round": round, "min": min, "max": max}
-
-
-def _names(expression: str) -> set[str]:
-    return {
-        node.id
-        for node in ast.walk(ast.parse(expression, mode="eval"))
-        if isinstance(node, ast.Name)
-    }
+from lkjip_audit.rules.safe_expression import ExpressionError, check_expression, evaluator
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,19 +28,14 @@ class ExpressionParams(Params):
     where: str | None = None
 
     def __post_init__(self) -> None:
-        columns = set(schema_for(self.table).columns)
-        allowed = columns | set(FUNCTIONS) | {"settings"}
+        names = {*schema_for(self.table).columns, "settings"}
         for key, expression in (("assert", self.assert_), ("where", self.where)):
             if expression is None:
                 continue
             try:
-                unknown = _names(expression) - allowed
-            except SyntaxError as err:
-                raise ParamError(key, f"is not a valid expression ({err.msg})") from None
-            if unknown:
-                raise ParamError(
-                    key, f"uses unknown name(s) {sorted(unknown)}; columns are {sorted(columns)}"
-                )
+                check_expression(expression, names)
+            except ExpressionError as err:
+                raise ParamError(key, str(err)) from None
 
 
 def _plain(value: Any) -> Any:
@@ -66,14 +49,14 @@ def expression(rule: Rule[ExpressionParams], facts: Facts, context: RuleContext)
     Params: ``table``; ``assert`` and ``where``: expressions over the row's columns and
     ``settings``. Message values: every column of the row.
     """
-    evaluator = EvalWithCompoundTypes(functions=FUNCTIONS)
+    evaluate = evaluator()
     for row in facts.table(rule.params.table).to_dict("records"):
         names = {k: _plain(v) for k, v in row.items()}
         names["settings"] = dict(context.settings)
-        evaluator.names = names
-        if rule.params.where is not None and not evaluator.eval(rule.params.where):
+        evaluate.names = names
+        if rule.params.where is not None and not evaluate.eval(rule.params.where):
             continue
-        if evaluator.eval(rule.params.assert_):
+        if evaluate.eval(rule.params.assert_):
             continue
         yield Hit(
             page=row["page"],

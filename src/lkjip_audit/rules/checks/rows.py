@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -14,6 +13,7 @@ from lkjip_audit.findings import Place
 from lkjip_audit.names import same_person
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import OneOf, ParamError, Params, Table
+from lkjip_audit.rules.patterns import PatternError, compile_pattern
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
 
 MAX_LISTED = 6
@@ -52,7 +52,8 @@ def each_row(rule: Rule[EachRowParams], facts: Facts, context: RuleContext) -> I
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PatternParams(Params):
-    """Parameters of ``pattern``; every pattern must be a valid regular expression."""
+    """Parameters of ``pattern``; every pattern must be a regular expression RE2 compiles
+    (see :mod:`lkjip_audit.rules.patterns`)."""
 
     patterns: tuple[str, ...]
     ignore: tuple[str, ...] = ()
@@ -62,8 +63,8 @@ class PatternParams(Params):
         for key, patterns in (("patterns", self.patterns), ("ignore", self.ignore)):
             for index, pattern in enumerate(patterns):
                 try:
-                    re.compile(pattern)
-                except re.error as err:
+                    compile_pattern(pattern, self.flags == "ignorecase")
+                except PatternError as err:
                     raise ParamError(
                         f"{key}[{index}]", f"{pattern!r} is not a valid regular expression ({err})"
                     ) from None
@@ -71,14 +72,15 @@ class PatternParams(Params):
 
 @check_kind("pattern", PatternParams)
 def pattern(rule: Rule[PatternParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
-    """Each match of any of ``patterns`` (regular expressions) in the text lines is a finding.
+    """Each match of any of ``patterns`` (regular expressions, run by RE2 in linear time) in
+    the text lines is a finding.
 
     Params: ``patterns``; ``ignore``: patterns whose match on the same line cancels it;
     ``flags``: ``ignorecase``. Message values: ``match``, ``page``.
     """
-    flags = re.IGNORECASE if rule.params.flags == "ignorecase" else 0
-    patterns = [re.compile(p, flags) for p in rule.params.patterns]
-    ignore = [re.compile(p, flags) for p in rule.params.ignore]
+    ignorecase = rule.params.flags == "ignorecase"
+    patterns = [compile_pattern(p, ignorecase) for p in rule.params.patterns]
+    ignore = [compile_pattern(p, ignorecase) for p in rule.params.ignore]
     for row in facts.table("lines").to_dict("records"):
         text = row["raw"]
         if any(i.search(text) for i in ignore):
