@@ -9,9 +9,10 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Severity
+from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.report.coverage import CATEGORY_TEXT
 from lkjip_audit.report.json_report import summary
+from lkjip_audit.report.labels import accepted_label
 from lkjip_audit.report.safe import console_text
 
 WORDS = {
@@ -97,6 +98,12 @@ def _evidence(text: str | None) -> str:
     return f"\n[dim]“{console_text(cut)}”[/dim]"
 
 
+def _accepted(finding: Finding, lang: str) -> str:
+    """The reviewer's acceptance under the message ("diterima: <reason> (<who>)")."""
+    label = accepted_label(finding.accepted, lang)
+    return f"\n[cyan]{console_text(label)}[/cyan]" if label else ""
+
+
 def _not_checked(result: DocumentResult, lang: str) -> str | None:
     """The categories whose checks had nothing to read (the recap's are said once, below)."""
     names = [
@@ -164,7 +171,9 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
                 table.add_row(
                     str(finding.page or "-"),
                     finding.rule,
-                    console_text(finding.text(lang)) + _evidence(finding.evidence),
+                    console_text(finding.text(lang))
+                    + _evidence(finding.evidence)
+                    + _accepted(finding, lang),
                 )
             console.print(table)
         console.print()
