@@ -16,7 +16,7 @@ wrong), and both are listed so that the file is kept tidy.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,13 +92,20 @@ def load_accepted(path: Path) -> list[AcceptedEntry]:
     except OSError as error:
         raise AcceptedError(f"{path}: {error.strerror or error}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problem = str(error).splitlines()[0]
-        raise AcceptedError(f"{path}: not YAML ({problem})") from None
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise AcceptedError(f"{path}{where}: not YAML ({problem})") from None
     if data is None:
         return []
     if not isinstance(data, list):
         raise AcceptedError(f"{path}: expected a list of accepted findings")
     return [_entry(item, number, path) for number, item in enumerate(data, start=1)]
+
+
+def rule_of(fingerprint: str) -> str:
+    """The rule id a fingerprint starts with ("BUD005-3f2a…" → "BUD005")."""
+    return fingerprint.rpartition("-")[0]
 
 
 def accepted_file(given: Path | None, rules: Path | None) -> Path | None:
@@ -112,10 +119,14 @@ def accepted_file(given: Path | None, rules: Path | None) -> Path | None:
 
 
 def apply_accepted(
-    results: Sequence[DocumentResult], entries: Sequence[AcceptedEntry], today: dt.date
+    results: Sequence[DocumentResult],
+    entries: Sequence[AcceptedEntry],
+    today: dt.date,
+    rules_in_force: Collection[str] | None = None,
 ) -> tuple[list[DocumentResult], AcceptedOutcome]:
     """``results`` with every finding an entry in force accepts marked as accepted, and what
-    was stale or expired."""
+    was stale or expired. An entry of a rule not in ``rules_in_force`` (left out with
+    ``--select``/``--ignore``) is not stale: its rule did not run."""
     in_force = {e.fingerprint: e for e in entries if e.applies_on(today)}
     used: set[str] = set()
     marked = []
@@ -132,7 +143,12 @@ def apply_accepted(
             findings.append(finding)
         marked.append(replace(result, findings=findings))
     outcome = AcceptedOutcome(
-        stale=tuple(e for e in in_force.values() if e.fingerprint not in used),
+        stale=tuple(
+            e
+            for e in in_force.values()
+            if e.fingerprint not in used
+            and (rules_in_force is None or rule_of(e.fingerprint) in rules_in_force)
+        ),
         expired=tuple(e for e in entries if not e.applies_on(today)),
     )
     return marked, outcome

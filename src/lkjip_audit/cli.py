@@ -292,7 +292,7 @@ def check(
             )
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    results, notes = mark_accepted(results, acceptance, dt.date.today(), lang.value)
+    results, notes = mark_accepted(results, acceptance, ruleset, dt.date.today(), lang.value)
     for note in notes:
         stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if store:

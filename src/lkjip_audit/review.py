@@ -45,13 +45,18 @@ def read_accepted(given: Path | None, rules: Path | None) -> AcceptedFile | None
 
 
 def mark_accepted(
-    results: Sequence[DocumentResult], accepted: AcceptedFile | None, today: dt.date, lang: str
+    results: Sequence[DocumentResult],
+    accepted: AcceptedFile | None,
+    ruleset: RuleSet,
+    today: dt.date,
+    lang: str,
 ) -> tuple[list[DocumentResult], list[str]]:
     """``results`` with the accepted findings marked, and one note per stale or expired
-    entry of the file."""
+    entry of the file (an entry of a rule ``ruleset`` does not run is not stale)."""
     if accepted is None:
         return list(results), []
-    marked, outcome = apply_accepted(results, accepted.entries, today)
+    in_force = {rule.id for rules in (ruleset, *ruleset.profiles) for rule in rules.rules}
+    marked, outcome = apply_accepted(results, accepted.entries, today, in_force)
     words = NOTES[lang]
     notes = [
         words["stale"].format(fingerprint=e.fingerprint, who=e.who, file=accepted.path)

@@ -31,6 +31,7 @@ WORDS = {
         "finding": "Temuan",
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
+        "accepted": "{count} temuan diterima (tidak dihitung untuk --fail-on).",
         "overview": "Ringkasan per dokumen",
         "document": "Dokumen",
         "not_checked": "Tidak dapat diperiksa (tidak ada data yang terbaca): {categories}.",
@@ -58,6 +59,7 @@ WORDS = {
         "finding": "Finding",
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
+        "accepted": "{count} finding(s) accepted (not counted for --fail-on).",
         "overview": "Overview per document",
         "document": "Document",
         "not_checked": "Could not be checked (nothing to check was read): {categories}.",
@@ -185,3 +187,6 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
     if without_rekap:
         console.print(f"[yellow]{words['no_rekap'].format(count=without_rekap)}[/yellow]")
     console.print(f"[bold]{words['summary'].format(**summary(results))}[/bold]")
+    accepted = sum(f.accepted is not None for r in results for f in r.findings)
+    if accepted:
+        console.print(f"[cyan]{words['accepted'].format(count=accepted)}[/cyan]")

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_audit.atomic import atomic_file
 from lkjip_audit.findings import DocumentResult, Severity
+from lkjip_audit.report.console import WORDS as STATUS_WORDS
 from lkjip_audit.report.safe import spreadsheet_cell
 from lkjip_audit.report.tables import (
     COLUMNS,
@@ -138,10 +139,10 @@ def _overview(sheet: Worksheet, results: Sequence[DocumentResult], lang: str) ->
     rows = [
         [
             number,
-            result.satker or "-",
+            result.satker,
             _number(result.year),
             result.path,
-            result.status.value,
+            STATUS_WORDS[lang][result.status],
             *counts(result),
             sum(f.accepted is not None for f in result.findings),
         ]
@@ -163,7 +164,7 @@ def _reviu(sheet: Worksheet, results, ruleset: RuleSet, lang: str) -> None:
     rows = reviu_rows(results, ruleset, lang)
     values = [
         [
-            r.satker or "-",
+            r.satker,
             _number(r.year),
             r.document,
             r.number,
@@ -190,7 +191,7 @@ def _run(sheet: Worksheet, results, ruleset: RuleSet, run: RunInfo, lang: str) -
     facts = (
         (words["tool"], f"lkjip-audit {run.tool_version}"),
         (words["date"], run.started.strftime("%Y-%m-%d %H:%M:%S")),
-        (words["args"], " ".join(run.args) or "-"),
+        (words["args"], " ".join(run.args)),
         (words["rules"], run.rules_source),
         (words["rules_sha256"], run.rules_sha256),
         (words["rekap"], run.rekap or words["none"]),
@@ -202,10 +203,10 @@ def _run(sheet: Worksheet, results, ruleset: RuleSet, run: RunInfo, lang: str) -
     files = [
         [
             r.path,
-            r.sha256 or "-",
+            r.sha256,
             _number(r.pages),
-            r.status.value,
-            r.satker or "-",
+            STATUS_WORDS[lang][r.status],
+            r.satker,
             _number(r.year),
             f"{r.profile or run.rules_source} ({ruleset.for_document(r.satker).sha256[:12]})",
         ]
