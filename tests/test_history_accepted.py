@@ -110,6 +110,9 @@ def test_store_from_a_newer_tool_or_not_sqlite_is_refused(tmp_path, submissions)
         result = run("history", "--store", store)
         assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.output
         assert "Traceback" not in result.output
+    refused = run("check", submissions["first"], "--store", newer)
+    assert refused.exit_code == 2 and "schema version" in refused.stderr
+    assert refused.stdout == ""  # refused before the audit: no report
     missing = run("history", "--store", tmp_path / "none.db")
     assert missing.exit_code == 2 and "check --store" in missing.stderr
 

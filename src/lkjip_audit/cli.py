@@ -250,7 +250,7 @@ def check(
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
     from lkjip_audit.report.console import skipped_note
-    from lkjip_audit.review import mark_accepted
+    from lkjip_audit.review import mark_accepted, ready_store, store_run
     from lkjip_audit.run import run_info
 
     format = _report_format(format, output, lang)
@@ -259,6 +259,8 @@ def check(
     ruleset = _select_rules(_load_rules(rules), select, ignore)
     acceptance = _read_accepted(accepted, rules)
     run = run_info(ruleset, sys.argv[1:], str(rekap) if rekap else None)
+    if store:
+        _with_store(ready_store, store)
     inputs = find_pdfs(paths, own=[output] if output else [])
     _guard_output(output, [*inputs.pdfs, rekap, rules], lang)
     for path in inputs.missing:
@@ -296,7 +298,7 @@ def check(
     for note in notes:
         stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if store:
-        _store_run(store, run, results, ruleset)
+        _with_store(store_run, store, run, results, ruleset)
     with _writing_to(output, lang):
         _write_report(format, results, ruleset, lang, output, inputs.not_pdf, run, csv_dialect)
     if statistics:
@@ -333,12 +335,12 @@ def _read_accepted(accepted: Path | None, rules: Path | None):
         raise fail(f"accepted findings cannot be used: {err}.") from None
 
 
-def _store_run(store: Path, run, results, ruleset) -> None:
-    from lkjip_audit.review import store_run
+def _with_store(action, *args) -> None:
+    """Run ``action`` on the history store; a store that cannot be used is a usage error."""
     from lkjip_audit.store import StoreError
 
     try:
-        store_run(store, run, results, ruleset)
+        action(*args)
     except StoreError as err:
         raise fail(str(err)) from None
 

@@ -69,6 +69,14 @@ def mark_accepted(
     return marked, notes
 
 
+def ready_store(store: Path) -> None:
+    """Open (create, migrate) the history store once before the audit, so that a store that
+    cannot be used stops the run before the work; :class:`~lkjip_audit.store.StoreError`."""
+    from lkjip_audit.store import open_store
+
+    open_store(store).close()
+
+
 def store_run(
     store: Path, run: RunInfo, results: Sequence[DocumentResult], ruleset: RuleSet
 ) -> int:
