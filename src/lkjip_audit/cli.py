@@ -604,9 +604,7 @@ def history(
 ) -> None:
     """Per satker and year: findings new, fixed and still open between the last two
     submissions recorded with check --store."""
-    import json
-
-    from lkjip_audit.report.safe import clean_data
+    from lkjip_audit.report.json_report import dumps
     from lkjip_audit.store import StoreError, history_json, load_history, render_history
 
     if format not in (Format.console, Format.json):
@@ -618,8 +616,7 @@ def history(
     except StoreError as err:
         raise fail(str(err)) from None
     if format is Format.json:
-        data = clean_data(history_json(comparisons, lang.value))
-        _emit(json.dumps(data, ensure_ascii=False, indent=2), None)
+        _emit(dumps(history_json(comparisons, lang.value)), None)
     else:
         render_history(comparisons, Console(), lang.value, str(store))
 

@@ -1,5 +1,6 @@
-"""The reviewer's side of a ``check`` run: the rules selected, the findings accepted, and
-the run recorded in the history store. The CLI calls these and words their errors."""
+"""The reviewer's side of a ``check`` run: the accepted findings read before the audit and
+marked after it (with notes on stale and expired entries), and the run recorded in the
+history store. The CLI calls these and words their errors."""
 
 from __future__ import annotations
 
