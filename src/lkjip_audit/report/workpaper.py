@@ -11,6 +11,7 @@ a filter. Text cells are neutralised as in CSV (:func:`lkjip_audit.report.safe.s
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,6 +38,9 @@ from lkjip_audit.run import RunInfo, run_info
 
 CELL_LIMIT = 32_000
 """Excel refuses cells longer than 32,767 characters."""
+LINE_HEIGHT = 15.0
+MAX_ROW_HEIGHT = 409.0
+"""Points: a line of 11-point text, and the tallest row a spreadsheet allows."""
 SHEETS = {
     "id": {"overview": "Ringkasan", "findings": "Temuan", "run": "Pemeriksaan"},
     "en": {"overview": "Overview", "findings": "Findings", "run": "Run"},
@@ -102,6 +106,18 @@ def _set(cell, value: object) -> None:
     cell.alignment = WRAP
 
 
+def _height(row: Sequence[object], widths: Sequence[int]) -> float:
+    """The height (points) that shows a row's wrapped text whole: LibreOffice does not fit
+    rows to wrapped text when it opens an XLSX, so the rows say it themselves."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        text = str(value) if value is not None else ""
+        per_line = max(int(width) - 1, 1)
+        wrapped = sum(max(math.ceil(len(part) / per_line), 1) for part in text.split("\n"))
+        lines = max(lines, wrapped)
+    return min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
+
+
 def _table(
     sheet: Worksheet,
     headings: Sequence[str],
@@ -109,7 +125,8 @@ def _table(
     widths: Sequence[int],
 ) -> None:
     """Write a heading row and ``rows`` from the sheet's first free row: bold heading,
-    frozen below it, a filter over the whole table, text wrapped, the widths given."""
+    frozen below it, a filter over the whole table, text wrapped, the widths given, printed
+landscape one page wide."""
     top = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
     for column, heading in enumerate(headings, start=1):
         cell = sheet.cell(top, column, heading)
@@ -118,11 +135,18 @@ def _table(
     for offset, row in enumerate(rows, start=1):
         for column, value in enumerate(row, start=1):
             _set(sheet.cell(top + offset, column), value)
+        sheet.row_dimensions[top + offset].height = _height(row, widths)
     last = get_column_letter(len(headings))
     sheet.freeze_panes = f"A{top + 1}"
     sheet.auto_filter.ref = f"A{top}:{last}{top + max(len(rows), 1)}"
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    # Printed (or filed as PDF): landscape, as wide as one page, the heading on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{top}:{top}"
 
 
 def _number(value: object) -> object:
