@@ -125,8 +125,8 @@ def _table(
     widths: Sequence[int],
 ) -> None:
     """Write a heading row and ``rows`` from the sheet's first free row: bold heading,
-    frozen below it, a filter over the whole table, text wrapped, the widths given, printed
-landscape one page wide."""
+        frozen below it, a filter over the whole table, text wrapped, the widths given, printed
+    landscape one page wide."""
     top = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
     for column, heading in enumerate(headings, start=1):
         cell = sheet.cell(top, column, heading)
