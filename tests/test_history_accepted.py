@@ -198,6 +198,18 @@ def test_malformed_accepted_file_is_one_line_and_exit_2(submissions, tmp_path, t
     assert "Traceback" not in result.output
 
 
+def test_report_never_overwrites_the_accepted_file_or_the_store(submissions, tmp_path):
+    accepted = _accepted(tmp_path / "acc.yaml", [])
+    before = accepted.read_bytes()
+    over = run("check", submissions["first"], "--accepted", accepted, "--output", accepted)
+    assert over.exit_code == 2 and accepted.read_bytes() == before
+    store = tmp_path / "audit.db"
+    into = run(
+        "check", submissions["first"], "--store", store, "--output", store, "--format", "json"
+    )
+    assert into.exit_code == 2 and not store.exists()
+
+
 def test_select_and_ignore_take_ids_prefixes_and_categories(submissions, tmp_path):
     def rules_of(*options: str) -> set[str]:
         out = tmp_path / "s.json"

@@ -259,10 +259,11 @@ def check(
     ruleset = _select_rules(_load_rules(rules), select, ignore)
     acceptance = _read_accepted(accepted, rules)
     run = run_info(ruleset, sys.argv[1:], str(rekap) if rekap else None)
+    inputs = find_pdfs(paths, own=[output] if output else [])
+    accepted_path = acceptance.path if acceptance else None
+    _guard_output(output, [*inputs.pdfs, rekap, rules, accepted_path, store], lang)
     if store:
         _with_store(ready_store, store)
-    inputs = find_pdfs(paths, own=[output] if output else [])
-    _guard_output(output, [*inputs.pdfs, rekap, rules], lang)
     for path in inputs.missing:
         stderr.print(
             f"[yellow]lkjip-audit:[/yellow] {console_text(path)} does not exist; skipped.",
