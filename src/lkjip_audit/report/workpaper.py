@@ -184,7 +184,9 @@ def _findings(sheet: Worksheet, results: Sequence[DocumentResult], lang: str) ->
     _table(sheet, HEADINGS[lang], rows, FINDING_WIDTHS)
 
 
-def _reviu(sheet: Worksheet, results, ruleset: RuleSet, lang: str) -> None:
+def _reviu(
+    sheet: Worksheet, results: Sequence[DocumentResult], ruleset: RuleSet, lang: str
+) -> None:
     rows = reviu_rows(results, ruleset, lang)
     values = [
         [
@@ -197,9 +199,7 @@ def _reviu(sheet: Worksheet, results, ruleset: RuleSet, lang: str) -> None:
             r.criterion,
             r.status,
             r.pages,
-            None,
-            None,
-            None,
+            *[None] * len(FOLLOW_UP_COLUMNS),  # for the satker's response and the reviewer
         ]
         for r in rows
     ]
@@ -210,7 +210,13 @@ def _reviu(sheet: Worksheet, results, ruleset: RuleSet, lang: str) -> None:
         sheet.cell(offset, status_column).fill = PatternFill("solid", start_color=fill)
 
 
-def _run(sheet: Worksheet, results, ruleset: RuleSet, run: RunInfo, lang: str) -> None:
+def _run(
+    sheet: Worksheet,
+    results: Sequence[DocumentResult],
+    ruleset: RuleSet,
+    run: RunInfo,
+    lang: str,
+) -> None:
     words = RUN_WORDS[lang]
     facts = (
         (words["tool"], f"lkjip-audit {run.tool_version}"),
