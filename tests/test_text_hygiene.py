@@ -133,9 +133,9 @@ def test_spreadsheets_neutralise_formulas(hostile: Path, tmp_path: Path, fmt: st
     assert _run("check", hostile, "--output", out, "--workers", "1").returncode == 1
     if fmt == "csv":
         with out.open(encoding="utf-8-sig", newline="") as handle:
-            evidence = [row["evidence"] for row in csv.DictReader(handle)]
+            evidence = [row["Teks sumber"] for row in csv.DictReader(handle, delimiter=";")]
     else:
-        sheet = load_workbook(out).worksheets[0]
+        sheet = load_workbook(out)["Temuan"]
         column = [cell.value for cell in sheet[1]].index("Teks sumber")
         evidence = [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert any(value.startswith("'" + INJECTED) for value in evidence if value)

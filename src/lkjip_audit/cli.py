@@ -62,6 +62,11 @@ EXTENSION_FORMATS = {
 """What an ``--output`` extension says the report is, so that ``--format`` may be left out."""
 
 
+class CsvDialect(StrEnum):
+    id = "id"
+    plain = "plain"
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -71,6 +76,10 @@ class FailOn(StrEnum):
 stderr = Console(stderr=True)
 log = logging.getLogger(__name__)
 
+CodesOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Rule ids, id prefixes or categories (e.g. BUD005, NIP, budget-sum)."),
+]
 RulesOption = Annotated[
     Path | None,
     typer.Option(help="A rule set or profile (YAML), or a shipped one: lkjip:imigrasi."),
@@ -221,18 +230,40 @@ def check(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Also print finding counts per rule.")
     ] = False,
+    select: CodesOption = None,
+    ignore: CodesOption = None,
+    accepted: Annotated[
+        Path | None,
+        typer.Option(help="Accepted findings (YAML; default: accepted.yaml beside --rules)."),
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option(help="Record the run in this history store (SQLite).")
+    ] = None,
+    csv_dialect: Annotated[
+        CsvDialect,
+        typer.Option(help="CSV for Indonesian Excel (id: ';', BOM) or scripts (plain: ',')."),
+    ] = CsvDialect.id,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
+    import datetime as dt
+
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
     from lkjip_audit.report.console import skipped_note
+    from lkjip_audit.review import mark_accepted, ready_store, store_run
+    from lkjip_audit.run import run_info
 
     format = _report_format(format, output, lang)
     if format in FILE_FORMATS and output is None:
         raise fail(f"--format {format.value} writes a file: give it with --output.")
-    ruleset = _load_rules(rules)
+    ruleset = _select_rules(_load_rules(rules), select, ignore)
+    acceptance = _read_accepted(accepted, rules)
+    run = run_info(ruleset, sys.argv[1:], str(rekap) if rekap else None)
     inputs = find_pdfs(paths, own=[output] if output else [])
-    _guard_output(output, [*inputs.pdfs, rekap, rules], lang)
+    accepted_path = acceptance.path if acceptance else None
+    _guard_output(output, [*inputs.pdfs, rekap, rules, accepted_path, store], lang)
+    if store:
+        _with_store(ready_store, store)
     for path in inputs.missing:
         stderr.print(
             f"[yellow]lkjip-audit:[/yellow] {console_text(path)} does not exist; skipped.",
@@ -264,8 +295,13 @@ def check(
             )
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    results, notes = mark_accepted(results, acceptance, ruleset, dt.date.today(), lang.value)
+    for note in notes:
+        stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
+    if store:
+        _with_store(store_run, store, run, results, ruleset)
     with _writing_to(output, lang):
-        _write_report(format, results, ruleset, lang, output, inputs.not_pdf)
+        _write_report(format, results, ruleset, lang, output, inputs.not_pdf, run, csv_dialect)
     if statistics:
         from lkjip_audit.report.statistics import render_statistics
 
@@ -276,28 +312,66 @@ def check(
         raise typer.Exit(EXIT_USAGE)
     if fail_on is not FailOn.never:
         threshold = Severity(fail_on.value).rank
-        if any(f.severity.rank >= threshold for r in results for f in r.findings):
+        findings = (f for r in results for f in r.findings if f.accepted is None)
+        if any(f.severity.rank >= threshold for f in findings):
             raise typer.Exit(EXIT_FINDINGS)
 
 
+def _select_rules(ruleset, select: list[str] | None, ignore: list[str] | None):
+    from lkjip_audit.selection import SelectionError, codes, select_rules
+
+    try:
+        return select_rules(ruleset, codes(select), codes(ignore))
+    except SelectionError as err:
+        raise fail(f"--select/--ignore: {err}; see `lkjip-audit rules list`.") from None
+
+
+def _read_accepted(accepted: Path | None, rules: Path | None):
+    from lkjip_audit.accepted import AcceptedError
+    from lkjip_audit.review import read_accepted
+
+    try:
+        return read_accepted(accepted, rules)
+    except AcceptedError as err:
+        raise fail(f"accepted findings cannot be used: {err}.") from None
+
+
+def _with_store(action, *args) -> None:
+    """Run ``action`` on the history store; a store that cannot be used is a usage error."""
+    from lkjip_audit.store import StoreError
+
+    try:
+        action(*args)
+    except StoreError as err:
+        raise fail(str(err)) from None
+
+
 def _write_report(
-    format: Format, results, ruleset, lang: Lang, output: Path | None, skipped: list[Path]
+    format: Format,
+    results,
+    ruleset,
+    lang: Lang,
+    output: Path | None,
+    skipped: list[Path],
+    run=None,
+    csv_dialect: CsvDialect = CsvDialect.id,
 ) -> None:
     """Write the report in ``format`` to ``output``, or to the terminal when there is none."""
     from lkjip_audit.atomic import atomic_file
     from lkjip_audit.report.console import render_console
     from lkjip_audit.report.html import write_html
     from lkjip_audit.report.json_report import dumps, report_json
-    from lkjip_audit.report.tables import write_csv, write_xlsx
+    from lkjip_audit.report.tables import write_csv
+    from lkjip_audit.report.workpaper import write_xlsx
 
     if format is Format.json:
         _emit(dumps(report_json(results, ruleset, lang.value, skipped=skipped)), output)
     elif format is Format.html:
         _written("HTML", write_html(results, ruleset, lang.value, output, skipped=skipped))
     elif format is Format.csv:
-        _written("CSV", write_csv(results, lang.value, output))
+        _written("CSV", write_csv(results, lang.value, output, csv_dialect.value))
     elif format is Format.xlsx:
-        _written("XLSX", write_xlsx(results, ruleset, lang.value, output))
+        _written("XLSX", write_xlsx(results, ruleset, lang.value, output, run))
     elif output:
         with atomic_file(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
             render_console(results, Console(file=handle, width=120), lang.value)
@@ -516,6 +590,36 @@ def rekap(
     with _writing_to(output, lang):
         _emit(text, output)
     raise typer.Exit(code)
+
+
+@app.command()
+def history(
+    satker: Annotated[
+        str | None, typer.Argument(help="Only satkers whose name contains this.")
+    ] = None,
+    store: Annotated[Path, typer.Option(help="The history store (SQLite) of check --store.")] = (
+        Path("audit.db")
+    ),
+    format: Annotated[Format, typer.Option("--format", help="console or json.")] = Format.console,
+    lang: Annotated[Lang, typer.Option(help="Language of the messages.")] = Lang.id,
+) -> None:
+    """Per satker and year: findings new, fixed and still open between the last two
+    submissions recorded with check --store."""
+    from lkjip_audit.report.json_report import dumps
+    from lkjip_audit.store import StoreError, history_json, load_history, render_history
+
+    if format not in (Format.console, Format.json):
+        raise fail("history writes console or json.")
+    if not store.is_file():
+        raise fail(f"no history store {store}: record runs with check --store {store}.")
+    try:
+        comparisons = load_history(store, satker)
+    except StoreError as err:
+        raise fail(str(err)) from None
+    if format is Format.json:
+        _emit(dumps(history_json(comparisons, lang.value)), None)
+    else:
+        render_history(comparisons, Console(), lang.value, str(store))
 
 
 def _interrupt(signum: int, frame: object) -> None:

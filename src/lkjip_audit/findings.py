@@ -62,6 +62,15 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Acceptance:
+    """A finding the reviewer accepted: why, who, and until when (ISO date)."""
+
+    reason: str
+    who: str
+    until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One thing a rule found, with the place and the numbers behind it.
 
@@ -80,6 +89,11 @@ class Finding:
     bbox: BBox | None = None
     title: dict[str, str] = field(default_factory=dict)
     related: tuple[Place, ...] = ()
+    subject: str = ""
+    """What the finding is about (indicator, budget line, person), normalised: with the rule,
+    satker and year it makes the finding's fingerprint (:mod:`lkjip_audit.fingerprint`)."""
+    accepted: Acceptance | None = None
+    """The reviewer's acceptance of this finding, when an accepted-findings file has it."""
 
     def text(self, lang: str) -> str:
         """The message in ``lang``, falling back to Indonesian."""

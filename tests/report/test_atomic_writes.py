@@ -11,7 +11,8 @@ from report.conftest import ReportCase
 
 from lkjip_audit.atomic import atomic_file
 from lkjip_audit.report import tables
-from lkjip_audit.report.tables import write_csv, write_xlsx
+from lkjip_audit.report.tables import write_csv
+from lkjip_audit.report.workpaper import write_xlsx
 
 PREVIOUS = "the report of the previous run\n"
 

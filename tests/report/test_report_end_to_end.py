@@ -128,7 +128,13 @@ def test_cli_writes_every_format(report_case, tmp_path):
         out = tmp_path / f"r.{format}"
         run = runner.invoke(app, ["check", pdf, *options, "--format", format, "--output", str(out)])
         assert run.exit_code == 0, run.output
-    assert load_workbook(tmp_path / "r.xlsx").sheetnames[1] == REVIU_SHEET
-    assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").startswith("document,satker")
+    assert REVIU_SHEET in load_workbook(tmp_path / "r.xlsx").sheetnames
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").startswith("Dokumen;Satker")
+    plain = tmp_path / "plain.csv"
+    run = runner.invoke(
+        app, ["check", pdf, *options, "--output", str(plain), "--csv-dialect", "plain"]
+    )
+    assert run.exit_code == 0, run.output
+    assert plain.read_text(encoding="utf-8").startswith("document,satker")
     missing = runner.invoke(app, ["check", pdf, "--format", "html"])
     assert missing.exit_code == 2 and "--output" in missing.output

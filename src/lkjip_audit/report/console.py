@@ -9,9 +9,10 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Severity
+from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.report.coverage import CATEGORY_TEXT
 from lkjip_audit.report.json_report import summary
+from lkjip_audit.report.labels import accepted_label
 from lkjip_audit.report.safe import console_text
 
 WORDS = {
@@ -30,6 +31,7 @@ WORDS = {
         "finding": "Temuan",
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
+        "accepted": "{count} temuan diterima (tidak dihitung untuk --fail-on).",
         "overview": "Ringkasan per dokumen",
         "document": "Dokumen",
         "not_checked": "Tidak dapat diperiksa (tidak ada data yang terbaca): {categories}.",
@@ -57,6 +59,7 @@ WORDS = {
         "finding": "Finding",
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
+        "accepted": "{count} finding(s) accepted (not counted for --fail-on).",
         "overview": "Overview per document",
         "document": "Document",
         "not_checked": "Could not be checked (nothing to check was read): {categories}.",
@@ -95,6 +98,12 @@ def _evidence(text: str | None) -> str:
     text = " ".join(text.split())
     cut = text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
     return f"\n[dim]“{console_text(cut)}”[/dim]"
+
+
+def _accepted(finding: Finding, lang: str) -> str:
+    """The reviewer's acceptance under the message ("diterima: <reason> (<who>)")."""
+    label = accepted_label(finding.accepted, lang)
+    return f"\n[cyan]{console_text(label)}[/cyan]" if label else ""
 
 
 def _not_checked(result: DocumentResult, lang: str) -> str | None:
@@ -164,7 +173,9 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
                 table.add_row(
                     str(finding.page or "-"),
                     finding.rule,
-                    console_text(finding.text(lang)) + _evidence(finding.evidence),
+                    console_text(finding.text(lang))
+                    + _evidence(finding.evidence)
+                    + _accepted(finding, lang),
                 )
             console.print(table)
         console.print()
@@ -176,3 +187,6 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
     if without_rekap:
         console.print(f"[yellow]{words['no_rekap'].format(count=without_rekap)}[/yellow]")
     console.print(f"[bold]{words['summary'].format(**summary(results))}[/bold]")
+    accepted = sum(f.accepted is not None for r in results for f in r.findings)
+    if accepted:
+        console.print(f"[cyan]{words['accepted'].format(count=accepted)}[/cyan]")

@@ -31,6 +31,7 @@ from lkjip_audit.report.coverage import (
 )
 from lkjip_audit.report.evidence import EvidenceImage, EvidenceRenderer, finding_places
 from lkjip_audit.report.json_report import summary
+from lkjip_audit.report.labels import accepted_label
 from lkjip_audit.report.safe import clean_text
 from lkjip_audit.rules.model import RuleSet
 
@@ -121,6 +122,8 @@ class FindingView:
     title: str
     message: str
     images: list[EvidenceImage]
+    accepted: str = ""
+    """The reviewer's acceptance ("diterima: <reason> (<who>)"), or empty."""
 
 
 @dataclass(slots=True)
@@ -171,6 +174,7 @@ def _document_view(
                 title=_title(finding, ruleset, lang),
                 message=finding.text(lang),
                 images=renderer.images(pdf, finding_places(finding)),
+                accepted=accepted_label(finding.accepted, lang),
             )
         )
     return view

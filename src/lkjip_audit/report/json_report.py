@@ -10,6 +10,7 @@ from typing import Any
 
 from lkjip_audit import __version__
 from lkjip_audit.findings import DocumentResult, Finding, Severity
+from lkjip_audit.fingerprint import finding_id
 from lkjip_audit.report.safe import clean_data
 from lkjip_audit.rules.model import RuleSet
 
@@ -20,9 +21,13 @@ def _bbox(box: Any) -> list[float] | None:
     return None if box is None else [round(float(v), 2) for v in box]
 
 
-def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
-    """One finding as the contract writes it (plus the additive ``title`` and ``related``)."""
+def finding_json(finding: Finding, lang: str, id: str | None = None) -> dict[str, Any]:
+    """One finding as the contract writes it, plus the additive ``title``, ``related``,
+    ``id`` (the fingerprint, when known) and ``accepted`` (the reviewer's acceptance or
+    null)."""
+    accepted = finding.accepted
     return {
+        **({"id": id} if id is not None else {}),
         "rule": finding.rule,
         "category": finding.category.value,
         "severity": finding.severity.value,
@@ -36,11 +41,16 @@ def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
         "related": [
             {"page": p.page, "bbox": _bbox(p.bbox), "text": p.text} for p in finding.related
         ],
+        "accepted": (
+            None
+            if accepted is None
+            else {"reason": accepted.reason, "who": accepted.who, "until": accepted.until}
+        ),
     }
 
 
 def summary(results: Sequence[DocumentResult]) -> dict[str, int]:
-    """Counts of documents and of findings by severity."""
+    """Counts of documents and of findings by severity (accepted findings included)."""
     findings = [f for r in results for f in r.findings]
     return {
         "documents": len(results),
@@ -73,7 +83,7 @@ def report_json(
                 "year": r.year,
                 "profile": r.profile,
                 "rekap": r.rekap,
-                "findings": [finding_json(f, lang) for f in r.findings],
+                "findings": [finding_json(f, lang, finding_id(r, f)) for f in r.findings],
             }
             for r in results
         ],

@@ -10,6 +10,7 @@ from typing import Any
 
 from lkjip_audit.facts import FactProblem, Facts
 from lkjip_audit.findings import Category, Finding, Severity
+from lkjip_audit.fingerprint import subject_of
 from lkjip_audit.numbers import Stated, format_number
 from lkjip_audit.rules.model import Rule, RuleSet
 from lkjip_audit.rules.registry import CHECK_KINDS, Hit, RuleContext, load_check_kinds
@@ -63,6 +64,7 @@ def to_finding(rule: Rule, hit: Hit) -> Finding:
         bbox=hit.bbox,
         title=dict(rule.title),
         related=hit.related,
+        subject=subject_of(hit.values),
     )
 
 
