@@ -194,6 +194,26 @@ def _load_rules(rules: Path | None):
         raise fail(f"rule set cannot be used: {err}") from None
 
 
+LimitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        metavar="NAME=VALUE",
+        help="Raise or lower a limit per document or recap, e.g. --limit pages=5000 "
+        "--limit seconds=120 (names and defaults: README, Limits).",
+    ),
+]
+
+
+def _limits(items: list[str] | None):
+    from lkjip_audit.limits import LimitError, parse_limits
+
+    try:
+        return parse_limits(items or [])
+    except LimitError as err:
+        raise fail(str(err)) from None
+
+
 def _default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -221,6 +241,7 @@ def check(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Also print finding counts per rule.")
     ] = False,
+    limit: LimitOption = None,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
@@ -231,6 +252,7 @@ def check(
     if format in FILE_FORMATS and output is None:
         raise fail(f"--format {format.value} writes a file: give it with --output.")
     ruleset = _load_rules(rules)
+    limits = _limits(limit)
     inputs = find_pdfs(paths, own=[output] if output else [])
     _guard_output(output, [*inputs.pdfs, rekap, rules], lang)
     for path in inputs.missing:
@@ -243,7 +265,7 @@ def check(
         stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
-    recap_facts = _read_recap(rekap) if rekap else None
+    recap_facts = _read_recap(rekap, limits) if rekap else None
     finished: list = []
     try:
         results = audit_many(
@@ -253,6 +275,7 @@ def check(
             workers=workers or _default_workers(),
             use_cache=not no_cache,
             on_done=finished.append,
+            limits=limits,
         )
     except Interrupted:
         from lkjip_audit.report.json_report import summary
@@ -311,11 +334,11 @@ def _written(kind: str, path: Path) -> None:
     typer.echo(f"{kind}: {clean_text(str(path))}")
 
 
-def _read_recap(path: Path):
+def _read_recap(path: Path, limits=None):
     from lkjip_audit.rekap import RekapError, read_rekap
 
     try:
-        return read_rekap(path)
+        return read_rekap(path, limits)
     except RekapError as err:
         raise fail(f"the recap {path} cannot be used: {err}") from None
 
