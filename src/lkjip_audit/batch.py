@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -28,6 +28,9 @@ class Inputs:
     """Paths given that do not exist."""
     not_pdf: list[Path]
     """Files in a given folder that are not PDFs: skipped, and the reports say so."""
+    not_regular: list[Path] = field(default_factory=list)
+    """PDF names (given, or found in a folder) that are not regular files: a FIFO, a device,
+    a link to one of them or to nothing. Skipped: reading one could wait forever."""
 
 
 def _worth_mentioning(path: Path, folder: Path, ours: set[Path]) -> bool:
@@ -48,12 +51,14 @@ def find_pdfs(paths: Iterable[Path], *, own: Iterable[Path] = ()) -> Inputs:
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.suffix.lower() == ".pdf":
-                    inputs.pdfs.append(found)
+                if found.suffix.lower() == ".pdf" and not found.is_dir():
+                    (inputs.pdfs if found.is_file() else inputs.not_regular).append(found)
                 elif _worth_mentioning(found, path, ours):
                     inputs.not_pdf.append(found)
-        elif path.exists():
+        elif path.is_file():
             inputs.pdfs.append(path)
+        elif path.exists() or path.is_symlink():
+            inputs.not_regular.append(path)
         else:
             inputs.missing.append(path)
     return inputs

@@ -246,6 +246,7 @@ def check(
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
+    from lkjip_audit.pdf.messages import NOT_REGULAR
     from lkjip_audit.report.console import skipped_note
 
     format = _report_format(format, output, lang)
@@ -258,6 +259,11 @@ def check(
     for path in inputs.missing:
         stderr.print(
             f"[yellow]lkjip-audit:[/yellow] {console_text(path)} does not exist; skipped.",
+            soft_wrap=True,
+        )
+    for path in inputs.not_regular:
+        stderr.print(
+            f"[yellow]lkjip-audit:[/yellow] {console_text(path)} {NOT_REGULAR[lang.value]}",
             soft_wrap=True,
         )
     note = skipped_note(inputs.not_pdf, lang.value)
