@@ -41,7 +41,7 @@ class Limits:
     recap_mb: float = 20.0
     """Size of a CSV recap, or of an XLSX recap once unzipped, in MB."""
     recap_rows: int = 20_000
-    """Rows in one table or sheet of a recap."""
+    """Rows with content in one table or sheet of a recap, its header row included."""
     recap_columns: int = 100
     """Columns in one table or sheet of a recap."""
     zip_ratio: float = 100.0
