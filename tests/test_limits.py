@@ -4,6 +4,7 @@ is skipped without waiting on it."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from bomb_pdf import fan_out_bomb, flate_bomb, huge_page, pixel_bomb
 from test_cli import write_report
+from tree_memory import run_measured
 
 from lkjip_audit import batch
 from lkjip_audit.audit import audit_file
@@ -186,3 +188,36 @@ def test_a_bad_limit_is_a_usage_error(tmp_path):
     assert done.returncode == 2
     [line] = done.stderr.splitlines()
     assert "unknown limit halaman" in line and "pages" in line
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="measures memory in /proc")
+def test_a_batch_with_bombs_stays_small_and_audits_the_good_reports(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    bombs = {
+        "a-halaman-raksasa.pdf": (huge_page, "page_area"),
+        "b-flate.pdf": (flate_bomb, "stream_mb"),
+        "c-kipas.pdf": (fan_out_bomb, "xobject_uses"),
+        "d-piksel.pdf": (pixel_bomb, "image_megapixels"),
+    }
+    for name, (build, _) in bombs.items():
+        build(folder / name)
+    for index in range(26):  # each report its own file: nothing is answered from a cache
+        write_report(folder / f"laporan-{index:02}.pdf", {5: [f"Catatan nomor {index}."]})
+    out = tmp_path / "hasil.json"
+    env = {**os.environ, "LKJIP_AUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    done = run_measured([CLI, "check", folder, "--output", out, "--no-cache"], 600, env)
+    print(
+        f"30 files: {done.seconds:.1f} s, tree peak {done.tree_peak_mb:.0f} MB, "
+        f"largest process {done.process_peak_mb:.0f} MB"
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.tree_peak_mb < 1536 and done.process_peak_mb < 1536
+    documents = {Path(d["path"]).name: d for d in json.loads(out.read_text())["documents"]}
+    assert len(documents) == 30
+    for name, (_, limit) in bombs.items():
+        assert documents[name]["status"] == "unreadable"
+        assert f"--limit {limit}=" in json.dumps(documents[name]["findings"])
+    good = [d for name, d in documents.items() if name.startswith("laporan")]
+    assert len(good) == 26 and all(d["status"] == "audited" for d in good)
