@@ -97,7 +97,7 @@ def _death(exitcode: int | None) -> Lost:
 
 
 @dataclass(slots=True)
-class _Worker(Generic[T, R]):
+class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
     task: int | None = None
@@ -121,16 +121,16 @@ class _Pool(Generic[T, R]):
         self.seconds, self.memory = seconds, memory
         self.todo: deque[int] = deque(range(len(tasks)))
         self.done: dict[int, R | Lost] = {}
-        self.workers: list[_Worker[T, R]] = []
+        self.workers: list[_Worker] = []
 
-    def _start(self) -> _Worker[T, R]:
+    def _start(self) -> _Worker:
         parent, child = multiprocessing.Pipe()
         process = multiprocessing.get_context("fork").Process(
             target=_serve, args=(child, self.work, self.tasks, self.memory), daemon=True
         )
         process.start()
         child.close()
-        worker: _Worker[T, R] = _Worker(process, parent)
+        worker: _Worker = _Worker(process, parent)
         self.workers.append(worker)
         return worker
 
@@ -145,9 +145,13 @@ class _Pool(Generic[T, R]):
             worker = idle or self._start()
             worker.task = self.todo.popleft()
             worker.deadline = time.monotonic() + self.seconds
-            worker.conn.send(worker.task)
+            try:
+                worker.conn.send(worker.task)
+            except OSError:  # it died since it was last seen: the task is lost with it
+                worker.process.join()
+                self._lose(worker, _death(worker.process.exitcode))
 
-    def _lose(self, worker: _Worker[T, R], lost: Lost) -> None:
+    def _lose(self, worker: _Worker, lost: Lost) -> None:
         if worker.task is not None:
             self.done[worker.task] = lost
         worker.stop()
