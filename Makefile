@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS := corpus/out
 PY_SOURCES := src tests corpus rules setup.py
 
-.PHONY: test demo bench corpus eval lint format clean
+.PHONY: test fuzz demo bench corpus eval lint format clean
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ test: $(STAMP)
 	$(BIN)/ruff check $(PY_SOURCES)
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/pytest
+
+# 1,000 mutated corpus PDFs audited in batches of 100 (the suite runs 100).
+fuzz: $(STAMP)
+	LKJIP_FUZZ_MUTATIONS=1000 $(BIN)/pytest tests/test_fuzz.py -s
 
 demo: $(STAMP)
 	$(BIN)/python -m corpus.demo --out $(CORPUS)/demo

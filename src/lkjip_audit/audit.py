@@ -11,6 +11,7 @@ from lkjip_audit.coverage import coverage_from_facts
 from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
+from lkjip_audit.limits import Limits
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
 from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
@@ -118,8 +119,10 @@ def audit_file(
     *,
     rekap: RekapFacts | None = None,
     use_cache: bool = True,
+    limits: Limits | None = None,
 ) -> DocumentResult:
-    """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception.
+    """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception,
+    and a document over ``limits`` (the defaults when None) is ``unreadable``.
 
     With ``use_cache``, an unchanged file checked with unchanged rules, recap and code is
     answered from the result cache, and a file checked with changed rules reuses its
@@ -131,20 +134,22 @@ def audit_file(
     cached = load_result(key, path) if key else None
     if cached is not None:
         return cached
-    result = _audit(path, ruleset, rekap, use_cache)
+    result = _audit(path, ruleset, rekap, use_cache, limits)
     if key and result.status is DocumentStatus.AUDITED:
         store_result(key, result)
     return result
 
 
 def _audit(
-    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool
+    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool, limits: Limits | None
 ) -> DocumentResult:
     from lkjip_audit.extract import read_pdf
     from lkjip_audit.pdf.messages import pages_reason
 
     try:
-        extraction = read_pdf(path, use_cache=use_cache)
+        extraction = read_pdf(path, use_cache=use_cache, limits=limits)
+    except MemoryError:  # the worker's memory limit: the batch names it
+        raise
     except Exception as error:  # a damaged page must not stop a batch
         log.exception("extraction failed for %s", path)
         result = DocumentResult(str(path), None, DocumentStatus.UNREADABLE, None)

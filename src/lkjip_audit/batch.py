@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import signal
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from lkjip_audit.audit import audit_file, extraction_finding
 from lkjip_audit.findings import DocumentResult, DocumentStatus
+from lkjip_audit.isolation import Lost, run_bounded
+from lkjip_audit.limits import Limits, crashed, exceeded
 from lkjip_audit.rekap import RekapFacts
 from lkjip_audit.rules.model import RuleSet
 
@@ -27,6 +28,9 @@ class Inputs:
     """Paths given that do not exist."""
     not_pdf: list[Path]
     """Files in a given folder that are not PDFs: skipped, and the reports say so."""
+    not_regular: list[Path] = field(default_factory=list)
+    """PDF names (given, or found in a folder) that are not regular files: a FIFO, a device,
+    a link to one of them or to nothing. Skipped: reading one could wait forever."""
 
 
 def _worth_mentioning(path: Path, folder: Path, ours: set[Path]) -> bool:
@@ -47,12 +51,14 @@ def find_pdfs(paths: Iterable[Path], *, own: Iterable[Path] = ()) -> Inputs:
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.suffix.lower() == ".pdf":
-                    inputs.pdfs.append(found)
+                if found.suffix.lower() == ".pdf" and not found.is_dir():
+                    (inputs.pdfs if found.is_file() else inputs.not_regular).append(found)
                 elif _worth_mentioning(found, path, ours):
                     inputs.not_pdf.append(found)
-        elif path.exists():
+        elif path.is_file():
             inputs.pdfs.append(path)
+        elif path.exists() or path.is_symlink():
+            inputs.not_regular.append(path)
         else:
             inputs.missing.append(path)
     return inputs
@@ -73,11 +79,29 @@ def _failed(path: Path, error: BaseException) -> DocumentResult:
     return result
 
 
+def _lost(path: Path, lost: Lost, limits: Limits) -> DocumentResult:
+    """The result of a document whose worker gave none back: over its time or memory, or
+    dead (the limit it most likely met is named)."""
+    result = DocumentResult(str(path), None, DocumentStatus.UNREADABLE, None)
+    if lost.limit == "crash":
+        reason = crashed(lost.detail, limits.memory_mb)
+    else:
+        reason = exceeded(lost.limit, getattr(limits, lost.limit))
+    result.findings.append(extraction_finding("EXT001", reason))
+    return result
+
+
 def _audit_safely(
-    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool
+    path: Path,
+    ruleset: RuleSet,
+    rekap: RekapFacts | None,
+    use_cache: bool,
+    limits: Limits,
 ) -> DocumentResult:
     try:
-        return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache)
+        return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache, limits=limits)
+    except MemoryError:  # the worker's memory limit, named by the parent
+        raise
     except Exception as error:  # the batch goes on whatever one file does
         log.exception("audit of %s failed", path)
         return _failed(path, error)
@@ -91,45 +115,22 @@ def audit_many(
     workers: int = 1,
     use_cache: bool = True,
     on_done: Callable[[DocumentResult], None] | None = None,
+    limits: Limits | None = None,
 ) -> list[DocumentResult]:
-    """Audit every path (in ``workers`` processes when more than one) in input order."""
-    results: list[DocumentResult] = []
-    for result in _iter_audits(paths, ruleset, rekap, workers, use_cache):
-        results.append(result)
-        if on_done:
-            on_done(result)
-    return results
-
-
-def _iter_audits(
-    paths: Sequence[Path], ruleset: RuleSet, rekap: RekapFacts | None, workers: int, use_cache: bool
-) -> Iterator[DocumentResult]:
-    if workers <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield _audit_safely(path, ruleset, rekap, use_cache)
-        return
+    """Audit every path in input order, each in a worker process (``workers`` at a time)
+    bounded by ``limits`` (the defaults when None): a document that overruns its time or
+    memory, or kills its worker, is ``unreadable`` and the others are audited."""
+    limits = Limits.resolve(limits)
     # Processes, never threads: pypdfium2 is not thread-safe even across documents.
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
-    try:
-        futures = [pool.submit(_audit_safely, p, ruleset, rekap, use_cache) for p in paths]
-        for path, future in zip(paths, futures, strict=True):
-            try:
-                yield future.result()
-            except Exception as error:  # a dead worker takes only its file
-                log.exception("worker for %s died", path)
-                yield _failed(path, error)
-    except BaseException:
-        # Interrupted (Ctrl-C) or abandoned by the caller: the files in progress are not
-        # waited for. The pool's workers are this process's only children.
-        pool.shutdown(wait=False, cancel_futures=True)
-        for worker in multiprocessing.active_children():
-            worker.terminate()
-        raise
-    finally:
-        pool.shutdown(wait=True)
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """Workers ignore Ctrl-C (the terminal sends it to them too): the parent decides what an
-    interruption ends, and a worker never prints a traceback of its own."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    work = partial(_audit_safely, ruleset=ruleset, rekap=rekap, use_cache=use_cache, limits=limits)
+    outcomes = run_bounded(
+        paths, work, workers=workers, seconds=limits.seconds, memory_mb=limits.memory_mb
+    )
+    results: list[DocumentResult] = []
+    with closing(outcomes):  # interrupted: the workers end before the exception goes on
+        for path, outcome in zip(paths, outcomes, strict=True):
+            result = _lost(path, outcome, limits) if isinstance(outcome, Lost) else outcome
+            results.append(result)
+            if on_done:
+                on_done(result)
+    return results

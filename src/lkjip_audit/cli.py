@@ -203,6 +203,26 @@ def _load_rules(rules: Path | None):
         raise fail(f"rule set cannot be used: {err}") from None
 
 
+LimitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        metavar="NAME=VALUE",
+        help="Raise or lower a limit per document or recap, e.g. --limit pages=5000 "
+        "--limit seconds=120 (names and defaults: README, Limits).",
+    ),
+]
+
+
+def _limits(items: list[str] | None):
+    from lkjip_audit.limits import LimitError, parse_limits
+
+    try:
+        return parse_limits(items or [])
+    except LimitError as err:
+        raise fail(str(err)) from None
+
+
 def _default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -243,12 +263,14 @@ def check(
         CsvDialect,
         typer.Option(help="CSV for Indonesian Excel (id: ';', BOM) or scripts (plain: ',')."),
     ] = CsvDialect.id,
+    limit: LimitOption = None,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     import datetime as dt
 
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
+    from lkjip_audit.pdf.messages import NOT_REGULAR
     from lkjip_audit.report.console import skipped_note
     from lkjip_audit.review import mark_accepted, ready_store, store_run
     from lkjip_audit.run import run_info
@@ -257,6 +279,7 @@ def check(
     if format in FILE_FORMATS and output is None:
         raise fail(f"--format {format.value} writes a file: give it with --output.")
     ruleset = _select_rules(_load_rules(rules), select, ignore)
+    limits = _limits(limit)
     acceptance = _read_accepted(accepted, rules)
     run = run_info(ruleset, sys.argv[1:], str(rekap) if rekap else None)
     inputs = find_pdfs(paths, own=[output] if output else [])
@@ -269,12 +292,17 @@ def check(
             f"[yellow]lkjip-audit:[/yellow] {console_text(path)} does not exist; skipped.",
             soft_wrap=True,
         )
+    for path in inputs.not_regular:
+        stderr.print(
+            f"[yellow]lkjip-audit:[/yellow] {console_text(path)} {NOT_REGULAR[lang.value]}",
+            soft_wrap=True,
+        )
     note = skipped_note(inputs.not_pdf, lang.value)
     if note:
         stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
-    recap_facts = _read_recap(rekap) if rekap else None
+    recap_facts = _read_recap(rekap, limits) if rekap else None
     finished: list = []
     try:
         results = audit_many(
@@ -284,6 +312,7 @@ def check(
             workers=workers or _default_workers(),
             use_cache=not no_cache,
             on_done=finished.append,
+            limits=limits,
         )
     except Interrupted:
         from lkjip_audit.report.json_report import summary
@@ -385,11 +414,11 @@ def _written(kind: str, path: Path) -> None:
     typer.echo(f"{kind}: {clean_text(str(path))}")
 
 
-def _read_recap(path: Path):
+def _read_recap(path: Path, limits=None):
     from lkjip_audit.rekap import RekapError, read_rekap
 
     try:
-        return read_rekap(path)
+        return read_rekap(path, limits)
     except RekapError as err:
         raise fail(f"the recap {path} cannot be used: {err}") from None
 

@@ -13,6 +13,7 @@ from lkjip_audit.extract.model import DocumentText, PageTriage
 from lkjip_audit.extract.page import read_page
 from lkjip_audit.extract.stitch import PageLayout, stitch
 from lkjip_audit.findings import DocumentStatus
+from lkjip_audit.limits import Limits
 from lkjip_audit.pdf.opening import OpenedPdf, classify, open_document, quick_triage, sniff
 
 # Part of every cache key: bump it whenever what extraction returns changes.
@@ -54,12 +55,20 @@ def _read(opened: OpenedPdf, document: pdfium.PdfDocument, pages: set[int] | Non
     return Extraction(classify(opened, triages), text)
 
 
-def read_pdf(path: Path, pages: Iterable[int] | None = None, use_cache: bool = True) -> Extraction:
+def read_pdf(
+    path: Path,
+    pages: Iterable[int] | None = None,
+    use_cache: bool = True,
+    limits: Limits | None = None,
+) -> Extraction:
     """Open, classify and read ``path`` (only ``pages``, 1-based, when given).
 
-    Never raises on bad input: a document that cannot be opened comes back with its status
-    and reason and no pages. Results are cached by sha256 unless ``use_cache`` is False.
+    Never raises on bad input: a document that cannot be opened, or whose structure is over
+    ``limits`` (the defaults when None), comes back with its status and reason and no pages.
+    Results are cached by sha256 unless ``use_cache`` is False.
     """
+    from lkjip_audit.pdf.preflight import over_limit
+
     selected = None if pages is None else set(pages)
     opened = sniff(Path(path))
     key = cache_key(opened.sha256 or "", selected)
@@ -67,6 +76,13 @@ def read_pdf(path: Path, pages: Iterable[int] | None = None, use_cache: bool = T
         hit = _cached(key, opened.path)
         if hit is not None:
             return hit
+    problem = (
+        over_limit(opened.path, Limits.resolve(limits))
+        if opened.status is DocumentStatus.AUDITED
+        else None
+    )
+    if problem is not None:
+        opened = replace(opened, status=DocumentStatus.UNREADABLE, reason=problem)
     opened, document = open_document(opened)
     if document is None:
         return Extraction(opened, DocumentText(pages=[]))

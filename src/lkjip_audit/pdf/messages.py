@@ -75,6 +75,11 @@ def pages_reason(scanned: tuple[int, ...], garbled: tuple[int, ...]) -> Reason |
     }
 
 
+NOT_REGULAR: Reason = {
+    "id": "bukan berkas biasa (FIFO, perangkat, atau tautan ke salah satunya) dan tidak "
+    "dibaca; dilewati.",
+    "en": "is not a regular file (a FIFO, a device, or a link to one) and is not read; skipped.",
+}
 CANNOT_READ: Reason = {
     "id": "Berkas tidak dapat dibaca (tidak ada atau tanpa izin baca): periksa nama dan lokasi "
     "berkas lalu periksa lagi.",

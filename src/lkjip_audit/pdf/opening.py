@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -42,7 +44,12 @@ def _hash_and_sniff(path: Path) -> tuple[str, Reason | None]:
     digest = hashlib.sha256()
     head = b""
     tail = b""
-    with path.open("rb") as handle:
+    # Opened without waiting (a FIFO with no writer would block) and read only if regular.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return "", messages.NOT_REGULAR
+    with os.fdopen(descriptor, "rb") as handle:
         while chunk := handle.read(CHUNK):
             if not head:
                 head = chunk[:HEADER_WINDOW]
@@ -69,7 +76,7 @@ def sniff(path: Path) -> OpenedPdf:
     except OSError:
         return OpenedPdf(path, None, None, DocumentStatus.UNREADABLE, messages.CANNOT_READ)
     if problem is not None:
-        return OpenedPdf(path, sha256, None, DocumentStatus.UNREADABLE, problem)
+        return OpenedPdf(path, sha256 or None, None, DocumentStatus.UNREADABLE, problem)
     return OpenedPdf(path, sha256, None, DocumentStatus.AUDITED)
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from lkjip_audit.extract.model import BBox, DocumentText
+from lkjip_audit.limits import Limits
 from lkjip_audit.rekap.model import (
     CELLS,
     IKM,
@@ -168,12 +169,16 @@ def attached_message(rekap: RekapFacts) -> dict[str, str]:
     }
 
 
-def read_pdf(path: Path) -> RekapFacts:
-    """The recap in a PDF file of its own."""
+def read_pdf(path: Path, limits: Limits | None = None) -> RekapFacts:
+    """The recap in a PDF file of its own, refused when its structure is over ``limits``."""
     from lkjip_audit import extract
     from lkjip_audit.findings import DocumentStatus
     from lkjip_audit.pdf import open_pdf
+    from lkjip_audit.pdf.preflight import over_limit
 
+    problem = over_limit(path, Limits.resolve(limits))
+    if problem is not None:
+        raise RekapError(f"{path.name}: {problem['id']} / {problem['en']}")
     opened = open_pdf(path)
     if opened.status is not DocumentStatus.AUDITED and opened.reason:
         raise RekapError(f"{path.name}: {opened.reason['id']} / {opened.reason['en']}")

@@ -22,12 +22,15 @@ as the decimal mark. As CSV the tables are two files, ``<name>_ikm_iki.csv`` or
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from lkjip_audit.atomic import atomic_file
+from lkjip_audit.limits import Limits
+from lkjip_audit.rekap.guard import bounded, check_size, check_zip, regular
 from lkjip_audit.rekap.model import IKM, IPK, Record, RekapError, RekapFacts, build_facts
 
 IKM_HEADER = (
@@ -173,31 +176,62 @@ def companion(path: Path) -> Path:
     return path.with_name(f"{other}{path.suffix}")
 
 
-def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        text = path.read_text(encoding="latin-1")
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [(i, row) for i, row in enumerate(csv.reader(text.splitlines(), dialect), start=1)]
+def _encoding(path: Path) -> str:
+    """UTF-8 (with or without a byte-order mark) when the whole file decodes as such, else
+    Latin-1 (which decodes anything): checked in chunks, never holding the file."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    with path.open("rb") as handle:
+        try:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "latin-1"
+    return "utf-8-sig"
 
 
-def read_csv(path: Path) -> RekapFacts:
-    """The recap from a CSV file, its companion file, or a folder holding both."""
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a CSV file as read, with the line each starts on: streamed, quoted fields
+    (separators and line breaks inside quotes) parsed by the csv module's rules."""
+    with path.open(encoding=_encoding(path), newline="") as handle:
+        first = handle.readline(64 * 1024)
+        try:
+            delimiter = csv.Sniffer().sniff(first or ",", delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
+        handle.seek(0)
+        # Only the separator is guessed (from the header); quoting follows the csv module's
+        # (and Excel's) rules: a header without quotes says nothing about them.
+        reader = csv.reader(handle, csv.excel, delimiter=delimiter)
+        line = 1
+        try:
+            for row in reader:
+                yield line, row
+                line = reader.line_num + 1
+        except csv.Error as error:
+            raise RekapError(
+                f"{path.name} baris/row {line}: CSV tidak dapat dibaca / unreadable CSV ({error})"
+            ) from None
+
+
+def read_csv(path: Path, limits: Limits | None = None) -> RekapFacts:
+    """The recap from a CSV file, its companion file, or a folder holding both, each file
+    within ``limits`` (the defaults when None)."""
+    limits = Limits.resolve(limits)
     files = (
         [path / DEFAULT_CSV_NAMES[IKM], path / DEFAULT_CSV_NAMES[IPK]]
         if path.is_dir()
         else [path, companion(path)]
     )
-    files = [f for f in files if f.is_file()]
+    files = [f for f in files if f.exists() or f.is_symlink()]
     if not files:
         raise RekapError(f"{path}: tidak ada berkas rekap CSV / no recap CSV file found")
     records, skipped = [], []
     for file in files:
-        got, lost = records_from_rows(_csv_rows(file), where=file.name)
+        regular(file)
+        check_size(file, limits)
+        rows = bounded(_csv_rows(file), file.name, limits)
+        got, lost = records_from_rows(rows, where=file.name)
         records += got
         skipped += lost
     # LAMPIRAN I first, whichever file was named.
@@ -218,12 +252,19 @@ def _cell_text(cell: object) -> str | None:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-def read_xlsx(path: Path) -> RekapFacts:
-    """The recap from an XLSX workbook: every sheet whose first row is a recap header."""
+def read_xlsx(path: Path, limits: Limits | None = None) -> RekapFacts:
+    """The recap from an XLSX workbook: every sheet whose first row is a recap header.
+
+    The zip is checked against ``limits`` before openpyxl opens it; sheets are streamed
+    (read-only) and a formula is never evaluated: a cell gives the value the spreadsheet
+    saved with it, or nothing.
+    """
     import zipfile
 
     import openpyxl
 
+    limits = Limits.resolve(limits)
+    check_zip(path, limits)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
@@ -233,12 +274,14 @@ def read_xlsx(path: Path) -> RekapFacts:
     records, skipped = [], []
     try:
         for sheet in book.worksheets:
-            rows = [
+            where = f"{path.name}[{sheet.title}]"
+            numbered = (
                 (i, [_cell_text(cell) for cell in row])
                 for i, row in enumerate(sheet.iter_rows(), start=1)
-            ]
+            )
+            rows = list(bounded(numbered, where, limits))
             if rows and lampiran_of(rows[0][1]):
-                got, lost = records_from_rows(rows, where=f"{path.name}[{sheet.title}]")
+                got, lost = records_from_rows(rows, where=where)
                 records += got
                 skipped += lost
     finally:
