@@ -15,6 +15,7 @@ from lkjip_audit.recognize import DocumentMeta, load_recognizers
 from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
 from lkjip_audit.rekap.document import attached_message
+from lkjip_audit.rekap.selfcheck import flag_coverage
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.model import RuleSet
 from lkjip_audit.rules.registry import RuleContext
@@ -187,6 +188,7 @@ def _audit(
         rekap=rekap,
     )
     result.findings.extend(run_rules(ruleset, facts, context))
-    result.coverage = coverage_from_facts(facts, rekap, context.unverified)
+    coverage = coverage_from_facts(facts, rekap, context.unverified)
+    result.coverage = flag_coverage(coverage, rekap, ruleset, meta.satker, meta.kode_satker)
     result.findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))
     return result

@@ -225,6 +225,7 @@ def check(
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
+    from lkjip_audit.rekap.inputs import sort_inputs, use_recaps
     from lkjip_audit.report.console import skipped_note
 
     format = _report_format(format, output, lang)
@@ -238,18 +239,20 @@ def check(
             f"[yellow]lkjip-audit:[/yellow] {console_text(path)} does not exist; skipped.",
             soft_wrap=True,
         )
-    note = skipped_note(inputs.not_pdf, lang.value)
-    if note:
-        stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
-    recap_facts = _read_recap(rekap) if rekap else None
-    finished: list = []
+    found = sort_inputs(inputs.pdfs, inputs.not_pdf)
+    note = skipped_note(found.others, lang.value)
+    if note:
+        stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
+    recaps = use_recaps(found.recaps, rekap, _read_recap(rekap) if rekap else None, ruleset)
+    reports = found.reports + recaps.unread
+    finished: list = list(recaps.entries)
     try:
-        results = audit_many(
-            inputs.pdfs,
+        results = recaps.entries + audit_many(
+            reports,
             ruleset,
-            rekap=recap_facts,
+            rekap=recaps.facts,
             workers=workers or _default_workers(),
             use_cache=not no_cache,
             on_done=finished.append,
@@ -260,12 +263,12 @@ def check(
         counts = summary(finished)
         say(
             USAGE[lang.value]["interrupted_batch"].format(
-                done=len(finished), total=len(inputs.pdfs), **counts
+                done=len(finished), total=len(reports) + len(recaps.entries), **counts
             )
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
     with _writing_to(output, lang):
-        _write_report(format, results, ruleset, lang, output, inputs.not_pdf)
+        _write_report(format, results, ruleset, lang, output, found.others)
     if statistics:
         from lkjip_audit.report.statistics import render_statistics
 
