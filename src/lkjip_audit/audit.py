@@ -11,6 +11,7 @@ from lkjip_audit.coverage import coverage_from_facts
 from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
+from lkjip_audit.merge import merge_identical
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
 from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
@@ -187,7 +188,7 @@ def _audit(
         kode_satker=meta.kode_satker,
         rekap=rekap,
     )
-    result.findings.extend(run_rules(ruleset, facts, context))
+    result.findings.extend(merge_identical(run_rules(ruleset, facts, context)))
     coverage = coverage_from_facts(facts, rekap, context.unverified)
     result.coverage = flag_coverage(coverage, rekap, ruleset, meta.satker, meta.kode_satker)
     result.findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))

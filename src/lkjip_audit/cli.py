@@ -103,7 +103,8 @@ USAGE = {
         "interrupted": "dihentikan (Ctrl-C).",
         "interrupted_batch": "dihentikan (Ctrl-C): {done} dari {total} dokumen selesai "
         "diperiksa ({errors} kesalahan, {warnings} peringatan, {infos} informasi); "
-        "laporan tidak ditulis.",
+        "laporan tidak ditulis; hasil yang selesai disimpan di cache dan dipakai lagi saat "
+        "dijalankan ulang.",
     },
     "en": {
         "clash": "--format {format} contradicts --output {output}: make them agree, "
@@ -117,7 +118,8 @@ USAGE = {
         "again with --debug for the details.",
         "interrupted": "interrupted (Ctrl-C).",
         "interrupted_batch": "interrupted (Ctrl-C): {done} of {total} documents checked "
-        "({errors} errors, {warnings} warnings, {infos} infos); no report was written.",
+        "({errors} errors, {warnings} warnings, {infos} infos); no report was written; "
+        "the finished results are cached and reused when run again.",
     },
 }
 
@@ -221,10 +223,14 @@ def check(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Also print finding counts per rule.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
+    ] = False,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
+    from lkjip_audit.progress import progress_bar, wanted
     from lkjip_audit.rekap.inputs import sort_inputs, use_recaps
     from lkjip_audit.report.console import skipped_note
 
@@ -248,15 +254,17 @@ def check(
     recaps = use_recaps(found.recaps, rekap, _read_recap(rekap) if rekap else None, ruleset)
     reports = found.reports + recaps.unread
     finished: list = list(recaps.entries)
+    shown = wanted(stderr, len(reports), quiet)
     try:
-        results = recaps.entries + audit_many(
-            reports,
-            ruleset,
-            rekap=recaps.facts,
-            workers=workers or _default_workers(),
-            use_cache=not no_cache,
-            on_done=finished.append,
-        )
+        with progress_bar(reports, stderr, lang.value, enabled=shown) as advance:
+            results = recaps.entries + audit_many(
+                reports,
+                ruleset,
+                rekap=recaps.facts,
+                workers=workers or _default_workers(),
+                use_cache=not no_cache,
+                on_done=lambda result: (finished.append(result), advance(result)),
+            )
     except Interrupted:
         from lkjip_audit.report.json_report import summary
 

@@ -80,6 +80,9 @@ class Finding:
     bbox: BBox | None = None
     title: dict[str, str] = field(default_factory=dict)
     related: tuple[Place, ...] = ()
+    places: tuple[Place, ...] = ()
+    """Further places where the very same finding occurs (identical findings merged); the
+    first place is ``page``/``bbox``/``evidence``."""
 
     def text(self, lang: str) -> str:
         """The message in ``lang``, falling back to Indonesian."""

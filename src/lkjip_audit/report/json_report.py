@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_audit import __version__
-from lkjip_audit.findings import DocumentResult, Finding, Severity
+from lkjip_audit.findings import DocumentResult, Finding, Place, Severity
 from lkjip_audit.report.safe import clean_data
 from lkjip_audit.rules.model import RuleSet
 
@@ -21,7 +21,8 @@ def _bbox(box: Any) -> list[float] | None:
 
 
 def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
-    """One finding as the contract writes it (plus the additive ``title`` and ``related``)."""
+    """One finding as the contract writes it (plus the additive ``title``, ``related`` and
+    ``places``)."""
     return {
         "rule": finding.rule,
         "category": finding.category.value,
@@ -35,6 +36,11 @@ def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
         "title": finding.title.get(lang) or finding.title.get("id"),
         "related": [
             {"page": p.page, "bbox": _bbox(p.bbox), "text": p.text} for p in finding.related
+        ],
+        # Additive: every place of a merged finding, the first one (page, bbox) included.
+        "places": [
+            {"page": p.page, "bbox": _bbox(p.bbox), "evidence": p.text}
+            for p in (Place(finding.page, finding.bbox, finding.evidence or ""), *finding.places)
         ],
     }
 
@@ -73,6 +79,7 @@ def report_json(
                 "year": r.year,
                 "profile": r.profile,
                 "rekap": r.rekap,
+                "kind": r.kind,
                 "findings": [finding_json(f, lang) for f in r.findings],
             }
             for r in results
