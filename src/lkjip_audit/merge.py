@@ -43,3 +43,9 @@ def expand_places(finding: Finding) -> list[Finding]:
         replace(finding, page=p.page, bbox=p.bbox, evidence=p.text, places=())
         for p in finding.places
     ]
+
+
+def page_list(finding: Finding) -> str:
+    """The pages of every place of a finding: "4, 15, 19" (empty when none is known)."""
+    pages = [finding.page, *(p.page for p in finding.places)]
+    return ", ".join(str(p) for p in dict.fromkeys(pages) if p is not None)

@@ -31,6 +31,7 @@ from lkjip_audit.report.coverage import (
 )
 from lkjip_audit.report.evidence import EvidenceImage, EvidenceRenderer, finding_places
 from lkjip_audit.report.json_report import summary
+from lkjip_audit.report.overview import matrix_categories, overview_rows
 from lkjip_audit.report.safe import clean_text
 from lkjip_audit.rules.model import RuleSet
 
@@ -46,6 +47,7 @@ WORDS = {
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
         "contents": "Daftar isi",
+        "overview": "Ringkasan per satker (urut kesalahan, lalu peringatan)",
         "filters": "Saring temuan",
         "severity": "Tingkat",
         "category": "Kategori",
@@ -71,8 +73,11 @@ WORDS = {
         "no_image": "Letak di halaman tidak diketahui; tidak ada gambar.",
         "pdf_missing": "Berkas PDF tidak dapat dibuka atau telah berubah sejak diperiksa: "
         "gambar bukti tidak dibuat. Periksa ulang dokumen ini untuk melihatnya.",
-        "image_alt": "Halaman {page}: kotak merah menandai teks yang diperiksa",
-        "figure": "Halaman {page} (kotak merah: teks yang diperiksa)",
+        "image_alt": "Halaman {page}: kotak merah menandai nilai tertulis yang diperiksa, "
+        "kotak biru tempat pembandingnya",
+        "figure": "Halaman {page}: kotak merah = tertulis (nilai yang diperiksa); "
+        "kotak biru = pembanding",
+        "places": "Juga di",
     },
     "en": {
         "title": "LKjIP Review Report",
@@ -81,6 +86,7 @@ WORDS = {
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
         "contents": "Contents",
+        "overview": "Overview per satker (by errors, then warnings)",
         "filters": "Filter findings",
         "severity": "Severity",
         "category": "Category",
@@ -106,8 +112,10 @@ WORDS = {
         "no_image": "Position on the page unknown; no image.",
         "pdf_missing": "The PDF cannot be opened or has changed since it was audited: no "
         "evidence images. Check the document again to see them.",
-        "image_alt": "Page {page}: the red box marks the text checked",
-        "figure": "Page {page} (red box: the text checked)",
+        "image_alt": "Page {page}: the red box marks the stated value checked, blue boxes "
+        "the places it is compared with",
+        "figure": "Page {page}: red box = stated (the value checked); blue box = reference",
+        "places": "Also at",
     },
 }
 
@@ -237,6 +245,7 @@ def write_html(
             for index, result in enumerate(results, start=1)
         ]
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    ranked = overview_rows(results)
     context = {
         "lang": lang,
         "csp": CSP,
@@ -247,6 +256,8 @@ def write_html(
         "severities": list(Severity),
         "categories": categories,
         "documents": documents,
+        "overview": ranked,
+        "matrix": matrix_categories(ranked),
         "ruleset": ruleset,
         "summary": summary(results),
         "skipped": skipped_note(skipped, lang),

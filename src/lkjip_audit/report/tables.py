@@ -24,6 +24,8 @@ from lkjip_audit.report.coverage import (
     document_coverage,
     panel_categories,
 )
+from lkjip_audit.report.overview import SHEET as OVERVIEW_SHEET
+from lkjip_audit.report.overview import overview_table
 from lkjip_audit.report.safe import spreadsheet_cell
 from lkjip_audit.rules.model import RuleSet
 
@@ -209,7 +211,8 @@ def _set_text(cell, value: object) -> None:
 def write_xlsx(
     results: Sequence[DocumentResult], ruleset: RuleSet, lang: str, out_path: Path
 ) -> Path:
-    """Write the findings sheet and the Kertas Kerja Reviu sheet to an XLSX workbook."""
+    """Write the overview (first), the findings sheet and the Kertas Kerja Reviu sheet to an
+    XLSX workbook."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -229,6 +232,20 @@ def write_xlsx(
     sheet.auto_filter.ref = sheet.dimensions
     for letter, width in zip("ABCDEFGHIJK", (30, 30, 7, 8, 20, 9, 8, 70, 14, 14, 40), strict=True):
         sheet.column_dimensions[letter].width = width
+
+    overview = book.create_sheet(OVERVIEW_SHEET.get(lang, OVERVIEW_SHEET["id"]), 0)
+    for values in overview_table(results, lang):
+        overview.append([None] * len(values))
+        for column, value in enumerate(values, start=1):
+            _set_text(overview.cell(overview.max_row, column), value)
+    for cell in overview[1]:
+        cell.font = bold
+        cell.alignment = wrap
+    overview.freeze_panes = "A2"
+    overview.auto_filter.ref = overview.dimensions
+    for letter, width in zip("ABCD", (10, 45, 28, 14), strict=True):
+        overview.column_dimensions[letter].width = width
+    book.active = 0
 
     reviu = book.create_sheet(REVIU_SHEET)
     current = None
