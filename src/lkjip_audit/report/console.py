@@ -121,7 +121,7 @@ def _overview(results: Sequence[DocumentResult], words: dict) -> Table:
     table.add_column("#", justify="right")
     table.add_column(words["document"], overflow="fold")
     table.add_column(words["file"], overflow="fold", style="dim")
-    table.add_column(words["status"])
+    table.add_column(words["status"], overflow="fold")
     for severity in Severity:
         table.add_column(words[severity], justify="right", style=STYLES[severity])
     for category in categories:

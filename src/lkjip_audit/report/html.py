@@ -29,7 +29,12 @@ from lkjip_audit.report.coverage import (
     document_coverage,
     panel_categories,
 )
-from lkjip_audit.report.evidence import EvidenceImage, EvidenceRenderer, finding_places
+from lkjip_audit.report.evidence import (
+    EvidenceImage,
+    EvidenceRenderer,
+    finding_marks,
+    finding_places,
+)
 from lkjip_audit.report.json_report import summary
 from lkjip_audit.report.overview import matrix_categories, overview_rows
 from lkjip_audit.report.safe import clean_text
@@ -178,7 +183,7 @@ def _document_view(
                 finding=finding,
                 title=_title(finding, ruleset, lang),
                 message=finding.text(lang),
-                images=renderer.images(pdf, finding_places(finding)),
+                images=renderer.images(pdf, finding_marks(finding)),
             )
         )
     return view
@@ -231,7 +236,7 @@ def write_html(
     categories = panel_categories(ruleset, results)
     out_path = Path(out_path)
     template = _environment().get_template("report.html.j2")
-    with EvidenceRenderer() as renderer:
+    with EvidenceRenderer(lang=lang) as renderer:
         documents = [
             _document_view(
                 index,
