@@ -38,6 +38,8 @@ STATED, REFERENCE = "stated", "reference"
 OUTLINES = {STATED: (220, 20, 20, 255), REFERENCE: (20, 90, 220, 255)}
 """Red around the value stated (the one checked), blue around the places it is compared with."""
 FILLS = {STATED: FILL, REFERENCE: (120, 170, 255, 60)}
+LABEL_FILLS = {STATED: (125, 0, 0, 255), REFERENCE: (10, 45, 130, 255)}
+"""Label backgrounds: a darker shade of the outline, so the outline alone spans the box."""
 LABELS = {
     "id": {STATED: "tertulis", REFERENCE: "pembanding"},
     "en": {STATED: "stated", REFERENCE: "reference"},
@@ -286,6 +288,6 @@ def highlight(
         text = labels[role]
         left, upper, right, lower = draw.textbbox((0, 0), text)
         x, y = max(0.0, x0 - pad), max(0.0, top - pad - (lower - upper) - 4)
-        draw.rectangle((x, y, x + right - left + 4, y + lower - upper + 4), fill=OUTLINES[role])
+        draw.rectangle((x, y, x + right - left + 4, y + lower - upper + 4), fill=LABEL_FILLS[role])
         draw.text((x + 2 - left, y + 2 - upper), text, fill=(255, 255, 255, 255))
     return Image.alpha_composite(picture.convert("RGBA"), layer).convert("RGB")
