@@ -179,3 +179,27 @@ def test_eval_command_scores_the_recap_itself(recap_truth, tmp_path):
     n = str(len(recap["defects"]))
     assert re.findall(r"[\w.-]+", row) == [INTERNAL, n, n, "1.00", "0"], out.output
     assert "no result for" not in out.output
+
+
+def test_a_mismatch_the_recap_contradicts_blames_the_recap(recap_truth, results):
+    """The corpus recap's IPK total of one report satker no longer follows from its own
+    internal and external parts; the report states what those parts give. Its REK001 says
+    the recap is at fault, as a warning, never an error asking the satker to change."""
+    ipk = [
+        d
+        for d in recap_truth["documents"]
+        for defect in d["defects"]
+        if defect["category"] == MISMATCH and "internal dan eksternal" in defect["description"]
+    ]
+    assert ipk, "the corpus recap has an IPK total mismatch"
+    by_file = {Path(r.path).name: r for r in results}
+    for document in ipk:
+        [finding] = [
+            f
+            for f in by_file[document["file"]].findings
+            if f.rule == "REK001" and "IPK" in f.text("id")
+        ]
+        assert finding.severity is Severity.WARNING
+        assert "bukan laporan" in finding.text("id") and "not the report" in finding.text("en")
+    others = [f for r in results for f in r.findings if f.rule == "REK001"]
+    assert any(f.severity is Severity.ERROR and "bukan laporan" not in f.text("id") for f in others)

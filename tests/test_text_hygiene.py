@@ -135,7 +135,7 @@ def test_spreadsheets_neutralise_formulas(hostile: Path, tmp_path: Path, fmt: st
         with out.open(encoding="utf-8-sig", newline="") as handle:
             evidence = [row["evidence"] for row in csv.DictReader(handle)]
     else:
-        sheet = load_workbook(out).worksheets[0]
+        sheet = load_workbook(out)["Temuan"]
         column = [cell.value for cell in sheet[1]].index("Teks sumber")
         evidence = [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert any(value.startswith("'" + INJECTED) for value in evidence if value)

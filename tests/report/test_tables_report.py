@@ -48,7 +48,7 @@ def test_csv_has_one_row_per_finding(report_case: ReportCase, tmp_path):
 def test_xlsx_findings_sheet_keeps_text_as_text(report_case: ReportCase, ruleset, tmp_path):
     results = _with_formula(report_case)
     book = load_workbook(write_xlsx(results, ruleset, "id", tmp_path / "f.xlsx"))
-    sheet = book.worksheets[0]
+    sheet = book["Temuan"]
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 1 + len(finding_rows(results, "id"))
     assert rows[0][0] == "Dokumen" and len(rows[0]) == len(COLUMNS)
@@ -56,7 +56,7 @@ def test_xlsx_findings_sheet_keeps_text_as_text(report_case: ReportCase, ruleset
     # Text, and neutralised as in CSV: the cell stays text when the sheet is saved as CSV.
     assert evidence.value == "'" + FORMULA and evidence.data_type == "s"
     assert rows[1][COLUMNS.index("page")] == 1
-    assert book.sheetnames == ["Temuan", REVIU_SHEET]
+    assert book.sheetnames == ["Ringkasan", "Temuan", REVIU_SHEET]
 
 
 def test_reviu_sheet_one_row_per_category_per_document(report_case: ReportCase, ruleset, tmp_path):
@@ -90,7 +90,7 @@ def test_english_tables(report_case: ReportCase, ruleset, tmp_path):
     rows = finding_rows(report_case.results, "en")
     assert rows[0]["message"].startswith("Stated achievement")
     book = load_workbook(write_xlsx(report_case.results, ruleset, "en", tmp_path / "e.xlsx"))
-    assert book.worksheets[0]["A1"].value == "Document"
+    assert book.sheetnames[0] == "Overview" and book["Findings"]["A1"].value == "Document"
     assert reviu_rows(report_case.results, ruleset, "en")[0].aspect == "Performance achievement"
 
 
@@ -104,5 +104,5 @@ def test_long_conditions_and_cells_are_cut(report_case: ReportCase, ruleset, tmp
     assert capaian.condition.count("Capaian tertulis") == 10
     assert "dan 2 temuan lainnya" in capaian.condition
     out = write_xlsx([replace(audited, findings=many)], ruleset, "id", tmp_path / "long.xlsx")
-    evidence = load_workbook(out).worksheets[0].cell(2, COLUMNS.index("evidence") + 1).value
+    evidence = load_workbook(out)["Temuan"].cell(2, COLUMNS.index("evidence") + 1).value
     assert 30_000 < len(evidence) <= 32_000 and evidence.endswith("…")

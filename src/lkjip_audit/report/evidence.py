@@ -38,8 +38,9 @@ STATED, REFERENCE = "stated", "reference"
 OUTLINES = {STATED: (220, 20, 20, 255), REFERENCE: (20, 90, 220, 255)}
 """Red around the value stated (the one checked), blue around the places it is compared with."""
 FILLS = {STATED: FILL, REFERENCE: (120, 170, 255, 60)}
-LABEL_FILLS = {STATED: (125, 0, 0, 255), REFERENCE: (10, 45, 130, 255)}
-"""Label backgrounds: a darker shade of the outline, so the outline alone spans the box."""
+LABEL_FILLS = {STATED: (40, 40, 40, 255), REFERENCE: (40, 40, 40, 255)}
+"""Label backgrounds: dark grey (JPEG keeps no red fringe), so the outline alone spans the box
+in its colour."""
 LABELS = {
     "id": {STATED: "tertulis", REFERENCE: "pembanding"},
     "en": {STATED: "stated", REFERENCE: "reference"},
