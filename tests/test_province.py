@@ -7,6 +7,7 @@ terminal only."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -128,3 +129,43 @@ def test_a_progress_bar_on_a_terminal_only(province, tmp_path):
     assert piped.returncode == 1
     assert "Memeriksa" not in piped.stderr and "ETA" not in piped.stderr
     json.loads(piped.stdout)
+
+
+def test_ctrl_c_under_the_bar_keeps_finished_results_and_exits_130(province, tmp_path):
+    """On a terminal, Ctrl-C after the first document: the bar goes, exit 130, one summary
+    line that says the finished results are cached, no traceback."""
+    import os
+    import signal
+    import time
+
+    leader, follower = os.openpty()
+    env = {**os.environ, "LKJIP_AUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen(
+        [*CLI, "check", str(province), "--workers", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(follower)
+    seen = b""
+    deadline = time.monotonic() + 300
+    while f"1/{REPORTS}".encode() not in seen and time.monotonic() < deadline:
+        try:
+            seen += os.read(leader, 4096)
+        except OSError:
+            break
+    os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode("utf-8", errors="replace"))
+    assert "Memeriksa" in text and "Traceback" not in text
+    assert "dihentikan (Ctrl-C)" in text and "disimpan di cache" in text

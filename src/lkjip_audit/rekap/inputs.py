@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkjip_audit.findings import DocumentResult, DocumentStatus, Finding
+from lkjip_audit.findings import Category, Coverage, DocumentResult, DocumentStatus, Finding
+from lkjip_audit.merge import merge_identical
 from lkjip_audit.rekap.model import RekapError, RekapFacts
 from lkjip_audit.rules.model import RuleSet
 
@@ -110,7 +111,7 @@ def recap_entry(path: Path | str, facts: RekapFacts, ruleset: RuleSet) -> Docume
     "Rekap Ditjen", marked as a recap."""
     from lkjip_audit.rekap.command import check_rekap
 
-    findings: list[Finding] = check_rekap(facts, ruleset)
+    findings: list[Finding] = merge_identical(check_rekap(facts, ruleset))
     findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))
     return DocumentResult(
         path=str(path),
@@ -122,6 +123,20 @@ def recap_entry(path: Path | str, facts: RekapFacts, ruleset: RuleSet) -> Docume
         profile=ruleset.source,
         rekap=str(path),
         kind="rekap",
+        coverage=[_coverage(facts)],
+    )
+
+
+def _coverage(facts: RekapFacts) -> Coverage:
+    """What the recap's checks read: its unit rows (a recap is checked for nothing else)."""
+    ikm, ipk = len(facts.table("rekap_ikm_iki")), len(facts.table("rekap_ipk"))
+    return Coverage(
+        Category.REKAP_INTERNAL,
+        ikm + ipk,
+        {
+            "id": f"{ikm} baris IKM/IKI, {ipk} baris IPK",
+            "en": f"{ikm} IKM/IKI rows, {ipk} IPK rows",
+        },
     )
 
 

@@ -190,6 +190,12 @@ def panel_categories(ruleset: RuleSet, results: Sequence[DocumentResult]) -> lis
     return [c for c in Category if c in named and c is not Category.EXTRACTION]
 
 
+def entry_categories(result: DocumentResult, categories: Sequence[Category]) -> list[Category]:
+    """The categories shown for one entry: the Ditjen recap's own entry is checked against
+    itself only (rekap-internal); a report, for every category of the batch."""
+    return [Category.REKAP_INTERNAL] if result.kind == "rekap" else list(categories)
+
+
 def coverage_panel(
     result: DocumentResult,
     ruleset: RuleSet,

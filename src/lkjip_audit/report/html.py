@@ -27,6 +27,7 @@ from lkjip_audit.report.coverage import (
     PanelRow,
     coverage_panel,
     document_coverage,
+    entry_categories,
     panel_categories,
 )
 from lkjip_audit.report.evidence import (
@@ -173,7 +174,9 @@ def _document_view(
         result=result,
         name=Path(result.path).name,
         counts={s: sum(f.severity is s for f in result.findings) for s in Severity},
-        panel=coverage_panel(result, ruleset, document_coverage(result), categories),
+        panel=coverage_panel(
+            result, ruleset, document_coverage(result), entry_categories(result, categories)
+        ),
         pdf_missing=not usable,
     )
     for number, finding in enumerate(result.findings, start=1):

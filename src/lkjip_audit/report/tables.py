@@ -22,6 +22,7 @@ from lkjip_audit.report.coverage import (
     CoverageStatus,
     coverage_panel,
     document_coverage,
+    entry_categories,
     panel_categories,
 )
 from lkjip_audit.report.overview import SHEET as OVERVIEW_SHEET
@@ -170,7 +171,9 @@ def reviu_rows(
     categories = panel_categories(ruleset, results)
     rows = []
     for result in results:
-        panel = coverage_panel(result, ruleset, document_coverage(result), categories)
+        panel = coverage_panel(
+            result, ruleset, document_coverage(result), entry_categories(result, categories)
+        )
         for number, entry in enumerate(panel, start=1):
             found = [f for f in result.findings if f.category is entry.category]
             messages = "; ".join(f.text(lang) for f in found[:CONDITION_MESSAGES])
