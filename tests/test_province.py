@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from corpus.generate import YEAR, build_document, plan_corpus, truth_entry
 from corpus.recap_defects import RECAP_FILE, write_recap
+from corpus.recap_pdf import DATA_DIR
 from lkjip_audit.cli import app
 from lkjip_audit.report.json_report import findings_schema
 
@@ -169,3 +170,22 @@ def test_ctrl_c_under_the_bar_keeps_finished_results_and_exits_130(province, tmp
     text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode("utf-8", errors="replace"))
     assert "Memeriksa" in text and "Traceback" not in text
     assert "dihentikan (Ctrl-C)" in text and "disimpan di cache" in text
+
+
+def test_a_recap_as_csv_tables_in_the_folder_is_the_recap(province, tmp_path):
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    report = next(p for p in sorted(province.glob("*.pdf")) if p.name != RECAP_FILE)
+    shutil.copy(report, folder / report.name)
+    for name in ("rekap_ikm_iki.csv", "rekap_ipk.csv"):
+        shutil.copy(DATA_DIR / name, folder / name)
+    (folder / "catatan.txt").write_text("bukan rekap", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["check", str(folder), "--output", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    documents = json.loads(out.read_text(encoding="utf-8"))
+    [recap] = [d for d in documents["documents"] if d["kind"] == "rekap"]
+    [audited] = [d for d in documents["documents"] if d["kind"] == "report"]
+    assert recap["satker"] == "Rekap Ditjen" and Path(recap["path"]).suffix == ".csv"
+    assert audited["rekap"] == recap["path"]
+    assert [Path(s["path"]).name for s in documents["skipped"]] == ["catatan.txt"]

@@ -100,9 +100,18 @@ def sort_inputs(pdfs: Iterable[Path], others: Iterable[Path]) -> SortedInputs:
     found = SortedInputs()
     for path in pdfs:
         (found.recaps if is_recap_pdf(path) else found.reports).append(path)
+    csv_folders: set[Path] = set()
     for path in others:
         recap = path.suffix.lower() in SHEET_SUFFIXES and _is_recap_sheet(path)
-        (found.recaps if recap else found.others).append(path)
+        if not recap:
+            found.others.append(path)
+        elif path.suffix.lower() != ".csv":
+            found.recaps.append(path)
+        elif path.parent not in csv_folders:
+            # The two CSV tables of a recap sit side by side and either reads both: one
+            # recap per folder.
+            csv_folders.add(path.parent)
+            found.recaps.append(path)
     return found
 
 
