@@ -9,8 +9,10 @@ inconsistent must not read "lulus" for the recap's consistency (:func:`flag_cove
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from lkjip_audit.facts import Facts
@@ -56,6 +58,13 @@ class Contradiction:
     parts: str
     """Key of :data:`PARTS`: which parts the value is recomputed from."""
     value: Interval
+    others: tuple[Interval, ...] = ()
+    """Other recomputations the cell may equally follow (a national row: from the satker
+    rows or from the region rows); it contradicts the recap only when it follows none."""
+
+    def supports(self, value: Stated) -> bool:
+        """Whether the recap's own parts give ``value`` (any of the recomputations)."""
+        return any(agrees(value, own) for own in (self.value, *self.others))
 
 
 def _present(*cells: Any) -> bool:
@@ -99,12 +108,19 @@ def parts_value(rekap: Facts, table: str, row: Row, column: str) -> Contradictio
 
 
 def national_value(rekap: Facts, survey: str) -> Contradiction | None:
-    """The respondent-weighted mean of every satker row of ``survey`` (ikm, iki, ipk)."""
+    """The respondent-weighted mean of every satker row of ``survey`` (ikm, iki, ipk), or
+    equally of every region row."""
     table, at = NATIONAL[survey]
     _, v_col, n_col = MEASURES[table][at]
-    members = [m for g in groups(rekap.table(table)) for m in g.members]
-    mean = weighted_mean([(m[n_col], m[v_col]) for m in members if _present(m[n_col], m[v_col])])
-    return Contradiction("national", mean) if mean is not None else None
+    found = groups(rekap.table(table))
+    units = [m for g in found for m in g.members]
+    means = [
+        weighted_mean([(r[n_col], r[v_col]) for r in rows if _present(r[n_col], r[v_col])])
+        for rows in (units, [g.region for g in found])
+    ]
+    if means[0] is None:
+        return None
+    return Contradiction("national", means[0], tuple(m for m in means[1:] if m is not None))
 
 
 def contradiction(
@@ -114,9 +130,9 @@ def contradiction(
     the severity it then has: a warning when the report's ``stated`` value is what the parts
     give (the recap is at fault), the rule's own otherwise. No note when the recap agrees
     with itself."""
-    if own is None or agrees(recap, own.value):
+    if own is None or own.supports(recap):
         return {"id": "", "en": ""}, None
-    backed = agrees(stated, own.value)
+    backed = own.supports(stated)
     value = shown(own.value, recap)
     note = {
         lang: NOTES[backed][lang].format(
@@ -134,13 +150,37 @@ def row_texts(rows: list[Row | None]) -> set[str]:
     return {row_evidence(r) for r in rows if r is not None}
 
 
+_FLAGGED: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}
+"""The recap's findings (as the rows each names) per recap file content and rule set: one
+recap is checked once per process, not once per report (a second or so each time)."""
+
+
+def _flagged_rows(rekap: Facts, ruleset) -> tuple[frozenset[str], ...]:
+    """The rows (evidence texts) each internal finding of the recap names."""
+    from lkjip_audit.rekap.command import check_rekap
+
+    def rows() -> tuple[frozenset[str], ...]:
+        return tuple(
+            frozenset({f.evidence or "", *(p.text for p in f.related)})
+            for f in check_rekap(rekap, ruleset)
+        )
+
+    source = Path(str(getattr(rekap, "source", "") or ""))
+    if not source.is_file():
+        return rows()
+    with source.open("rb") as handle:
+        key = (hashlib.file_digest(handle, "sha256").hexdigest(), ruleset.sha256)
+    if key not in _FLAGGED:
+        _FLAGGED[key] = rows()
+    return _FLAGGED[key]
+
+
 def flag_coverage(
     coverage: list[Coverage], rekap: Facts | None, ruleset, satker: str | None, kode: str | None
 ) -> list[Coverage]:
     """The coverage with the recap-consistency entry marked when the recap's own checks find
     this satker's rows (or its region's) inconsistent."""
     from lkjip_audit.rekap.against import recap_rows
-    from lkjip_audit.rekap.command import check_rekap
 
     if rekap is None or not satker or getattr(rekap, "kind", "") == "attached":
         # An attached recap's inconsistencies are the report's own findings already.
@@ -151,9 +191,7 @@ def flag_coverage(
     )
     if not mine:
         return coverage
-    flagged = sum(
-        bool({f.evidence, *(p.text for p in f.related)} & mine) for f in check_rekap(rekap, ruleset)
-    )
+    flagged = sum(bool(rows_of_finding & mine) for rows_of_finding in _flagged_rows(rekap, ruleset))
     if not flagged:
         return coverage
     return [
