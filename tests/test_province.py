@@ -22,6 +22,7 @@ from corpus.generate import YEAR, build_document, plan_corpus, truth_entry
 from corpus.recap_defects import RECAP_FILE, write_recap
 from corpus.recap_pdf import DATA_DIR
 from lkjip_audit.cli import app
+from lkjip_audit.rekap.inputs import sort_inputs
 from lkjip_audit.report.json_report import findings_schema
 
 REPORTS = 3
@@ -189,3 +190,15 @@ def test_a_recap_as_csv_tables_in_the_folder_is_the_recap(province, tmp_path):
     assert recap["satker"] == "Rekap Ditjen" and Path(recap["path"]).suffix == ".csv"
     assert audited["rekap"] == recap["path"]
     assert [Path(s["path"]).name for s in documents["skipped"]] == ["catatan.txt"]
+
+
+def test_recognised_by_content_a_report_with_the_recap_attached_is_a_report(
+    seed_pdf, recap_pdf, province, tmp_path
+):
+    """The seed report attaches the recap (LAMPIRAN I/II) and stays a report; the recap
+    renamed like a report is still the recap."""
+    disguised = tmp_path / "laporan_kanim.pdf"
+    shutil.copy(province / RECAP_FILE, disguised)
+    found = sort_inputs([seed_pdf.path, disguised, recap_pdf.path], [])
+    assert found.reports == [seed_pdf.path]
+    assert found.recaps == [disguised, recap_pdf.path]

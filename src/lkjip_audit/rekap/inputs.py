@@ -31,6 +31,7 @@ UNIT_ROW = re.compile(
 )
 """A recap row as plain text: a unit's name, then an index value and a respondent count."""
 ROWS_PER_RECAP_PAGE = 5
+FIRST_PAGES = 4
 RECAP_SHARE = 0.5
 """A PDF is a recap when at least this share of its pages with text are recap tables."""
 
@@ -44,9 +45,9 @@ class SortedInputs:
     others: list[Path] = field(default_factory=list)
 
 
-def _page_texts(path: Path) -> list[str]:
-    """The plain text of every page; nothing when the file cannot be opened (the audit of a
-    report says why)."""
+def _page_texts(path: Path, limit: int | None = None) -> list[str]:
+    """The plain text of every page (of the first ``limit``); nothing when the file cannot be
+    opened (the audit of a report says why)."""
     import pypdfium2 as pdfium
 
     try:
@@ -55,7 +56,8 @@ def _page_texts(path: Path) -> list[str]:
         return []
     try:
         texts = []
-        for page in document:
+        for index in range(min(len(document), limit or len(document))):
+            page = document[index]
             textpage = page.get_textpage()
             texts.append(textpage.get_text_range())
             textpage.close()
@@ -81,8 +83,12 @@ def looks_like_recap(texts: Sequence[str]) -> bool:
 
 
 def is_recap_pdf(path: Path) -> bool:
-    """Whether the PDF at ``path`` is a Ditjen recap (by its content, not its name)."""
-    return looks_like_recap(_page_texts(path))
+    """Whether the PDF at ``path`` is a Ditjen recap (by its content, not its name).
+
+    Its first pages decide first: a recap's letter is followed by its tables at once, while a
+    report opens with a cover, a foreword and contents, so a report costs a few pages only.
+    """
+    return looks_like_recap(_page_texts(path, FIRST_PAGES)) and looks_like_recap(_page_texts(path))
 
 
 def _is_recap_sheet(path: Path) -> bool:
