@@ -247,15 +247,16 @@ def check(
         )
     if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
-    found = sort_inputs(inputs.pdfs, inputs.not_pdf)
-    note = skipped_note(found.others, lang.value)
-    if note:
-        stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
-    recaps = use_recaps(found.recaps, rekap, _read_recap(rekap) if rekap else None, ruleset)
-    reports = found.reports + recaps.unread
-    finished: list = list(recaps.entries)
-    shown = wanted(stderr, len(reports), quiet)
+    finished: list = []
     try:
+        found = sort_inputs(inputs.pdfs, inputs.not_pdf)
+        note = skipped_note(found.others, lang.value)
+        if note:
+            stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
+        recaps = use_recaps(found.recaps, rekap, _read_recap(rekap) if rekap else None, ruleset)
+        reports = found.reports + recaps.unread
+        finished += recaps.entries
+        shown = wanted(stderr, len(reports), quiet)
         with progress_bar(reports, stderr, lang.value, enabled=shown) as advance:
             results = recaps.entries + audit_many(
                 reports,
@@ -271,7 +272,7 @@ def check(
         counts = summary(finished)
         say(
             USAGE[lang.value]["interrupted_batch"].format(
-                done=len(finished), total=len(reports) + len(recaps.entries), **counts
+                done=len(finished), total=len(inputs.pdfs), **counts
             )
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
