@@ -297,3 +297,19 @@ def test_ikm_sentence_topic_needs_the_survey_where_ikm_is_also_industry():
     )
     topics = [s.topic for s in Passage(doc.lines()).sentences()]
     assert topics == [None, None, "ikm"]
+
+
+def test_a_satker_report_is_never_its_direktorat_jenderal(tmp_path):
+    """The cover's letterhead names the Direktorat Jenderal more often than the satker on
+    the first pages; the report is the satker's, and "IMIGRASI" is no roman numeral I."""
+    letterhead = ["KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA", "DIREKTORAT JENDERAL IMIGRASI"]
+    pages = [
+        [*letterhead, "LAPORAN KINERJA TAHUN 2023", "KANTOR IMIGRASI KELAS II TPI SABANG"],
+        [*letterhead, "KATA PENGANTAR", "Direktorat Jenderal Imigrasi menetapkan indikator."],
+        [*letterhead, "BAB I", PROSE],
+    ]
+    meta, _, _ = audit(draw(tmp_path / "r.pdf", pages))
+    assert meta.satker == "Kantor Imigrasi Kelas II TPI Sabang"
+    only_ditjen = [[*letterhead, "LAPORAN KINERJA TAHUN 2023"], ["BAB I", PROSE]]
+    meta, _, _ = audit(draw(tmp_path / "d.pdf", only_ditjen))
+    assert meta.satker == "Direktorat Jenderal Imigrasi"

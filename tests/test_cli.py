@@ -145,10 +145,11 @@ def test_rules_list_and_explain():
     assert run("rules", "explain", "NOPE").exit_code == 2
 
 
-def test_batch_console_ends_with_an_overview_per_document(pdfs):
+def test_batch_console_opens_with_an_overview_per_document(pdfs):
     result = run("check", pdfs["folder"], "--fail-on", "never", "--workers", "2")
     assert result.exit_code == 0, result.output
-    overview = result.output.split("Ringkasan per dokumen")[1]
+    before, overview = result.output.split("Ringkasan per satker")
+    assert "Kantor Imigrasi" not in before
     assert "encrypted.pdf" in overview and "terkunci kata" in overview
     assert "Kantor Imigrasi" in overview
     assert "7 dokumen" in overview

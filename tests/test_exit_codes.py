@@ -157,6 +157,15 @@ def _alive(marker: str) -> list[str]:
     return found
 
 
+def _children(pid: int) -> list[str]:
+    """The process ids of ``pid``'s children (Linux /proc)."""
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        return [c for t in tasks for c in (t / "children").read_text().split()]
+    except OSError:
+        return []
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 def test_ctrl_c_ends_the_batch_with_a_summary(seed_pdf, tmp_path):
     batch = tmp_path / "batch-ctrl-c"
@@ -172,7 +181,11 @@ def test_ctrl_c_ends_the_batch_with_a_summary(seed_pdf, tmp_path):
         env=env,
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
-    time.sleep(4)
+    # Ctrl-C once the batch runs (its worker processes exist), however loaded the machine.
+    deadline = time.monotonic() + 120
+    while not _children(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1)
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the workers too
     stopped = time.monotonic()
     out, err = process.communicate(timeout=60)

@@ -33,8 +33,9 @@ from corpus.recap_pdf import DATA_DIR, load_recap, render_recap_pdf
 from lkjip_audit.batch import audit_many
 from lkjip_audit.cli import app
 from lkjip_audit.evaluate import EvalReport, evaluate, load_truth
-from lkjip_audit.findings import DocumentResult, Severity
+from lkjip_audit.findings import Category, DocumentResult, Severity
 from lkjip_audit.rekap import check_rekap, read_rekap, recap_result
+from lkjip_audit.report.coverage import CoverageStatus, coverage_panel
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus" / "out"
@@ -179,3 +180,33 @@ def test_eval_command_scores_the_recap_itself(recap_truth, tmp_path):
     n = str(len(recap["defects"]))
     assert re.findall(r"[\w.-]+", row) == [INTERNAL, n, n, "1.00", "0"], out.output
     assert "no result for" not in out.output
+
+
+def test_a_mismatch_the_recap_contradicts_blames_the_recap(recap_truth, results, ruleset):
+    """The corpus recap's IPK total of one report satker no longer follows from its own
+    internal and external parts; the report states what those parts give. Its REK001 says
+    the recap is at fault, as a warning, never an error asking the satker to change."""
+    ipk = [
+        d
+        for d in recap_truth["documents"]
+        for defect in d["defects"]
+        if defect["category"] == MISMATCH and "internal dan eksternal" in defect["description"]
+    ]
+    assert ipk, "the corpus recap has an IPK total mismatch"
+    by_file = {Path(r.path).name: r for r in results}
+    for document in ipk:
+        [finding] = [
+            f
+            for f in by_file[document["file"]].findings
+            if f.rule == "REK001" and "IPK" in f.text("id")
+        ]
+        assert finding.severity is Severity.WARNING
+        assert "bukan laporan" in finding.text("id") and "not the report" in finding.text("en")
+        # Its recap row is inconsistent: the recap-consistency line says temuan, not lulus.
+        result = by_file[document["file"]]
+        panel = coverage_panel(result, ruleset, result.coverage)
+        [internal] = [row for row in panel if row.category is Category.REKAP_INTERNAL]
+        assert internal.status is CoverageStatus.FINDINGS and internal.findings >= 1
+        assert "Rekap Ditjen" in internal.description["id"]
+    others = [f for r in results for f in r.findings if f.rule == "REK001"]
+    assert any(f.severity is Severity.ERROR and "bukan laporan" not in f.text("id") for f in others)

@@ -12,10 +12,12 @@ from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.limits import Limits
+from lkjip_audit.merge import merge_identical
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
 from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
 from lkjip_audit.rekap.document import attached_message
+from lkjip_audit.rekap.selfcheck import flag_coverage
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.model import RuleSet
 from lkjip_audit.rules.registry import RuleContext
@@ -191,7 +193,8 @@ def _audit(
         kode_satker=meta.kode_satker,
         rekap=rekap,
     )
-    result.findings.extend(run_rules(ruleset, facts, context))
-    result.coverage = coverage_from_facts(facts, rekap, context.unverified)
+    result.findings.extend(merge_identical(run_rules(ruleset, facts, context)))
+    coverage = coverage_from_facts(facts, rekap, context.unverified)
+    result.coverage = flag_coverage(coverage, rekap, ruleset, meta.satker, meta.kode_satker)
     result.findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))
     return result

@@ -112,7 +112,8 @@ USAGE = {
         "interrupted": "dihentikan (Ctrl-C).",
         "interrupted_batch": "dihentikan (Ctrl-C): {done} dari {total} dokumen selesai "
         "diperiksa ({errors} kesalahan, {warnings} peringatan, {infos} informasi); "
-        "laporan tidak ditulis.",
+        "laporan tidak ditulis; hasil yang selesai disimpan di cache dan dipakai lagi saat "
+        "dijalankan ulang.",
     },
     "en": {
         "clash": "--format {format} contradicts --output {output}: make them agree, "
@@ -126,7 +127,8 @@ USAGE = {
         "again with --debug for the details.",
         "interrupted": "interrupted (Ctrl-C).",
         "interrupted_batch": "interrupted (Ctrl-C): {done} of {total} documents checked "
-        "({errors} errors, {warnings} warnings, {infos} infos); no report was written.",
+        "({errors} errors, {warnings} warnings, {infos} infos); no report was written; "
+        "the finished results are cached and reused when run again.",
     },
 }
 
@@ -264,6 +266,9 @@ def check(
         typer.Option(help="CSV for Indonesian Excel (id: ';', BOM) or scripts (plain: ',')."),
     ] = CsvDialect.id,
     limit: LimitOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
+    ] = False,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     import datetime as dt
@@ -271,6 +276,8 @@ def check(
     from lkjip_audit.batch import audit_many, find_pdfs
     from lkjip_audit.findings import DocumentStatus, Severity
     from lkjip_audit.pdf.messages import NOT_REGULAR
+    from lkjip_audit.progress import progress_bar, wanted
+    from lkjip_audit.rekap.inputs import sort_inputs, use_recaps
     from lkjip_audit.report.console import skipped_note
     from lkjip_audit.review import mark_accepted, ready_store, store_run
     from lkjip_audit.run import run_info
@@ -297,23 +304,29 @@ def check(
             f"[yellow]lkjip-audit:[/yellow] {console_text(path)} {NOT_REGULAR[lang.value]}",
             soft_wrap=True,
         )
-    note = skipped_note(inputs.not_pdf, lang.value)
-    if note:
-        stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
     if not inputs.pdfs:
         raise fail("no PDF found in the paths given.")
-    recap_facts = _read_recap(rekap, limits) if rekap else None
     finished: list = []
     try:
-        results = audit_many(
-            inputs.pdfs,
-            ruleset,
-            rekap=recap_facts,
-            workers=workers or _default_workers(),
-            use_cache=not no_cache,
-            on_done=finished.append,
-            limits=limits,
-        )
+        found = sort_inputs(inputs.pdfs, inputs.not_pdf)
+        note = skipped_note(found.others, lang.value)
+        if note:
+            stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)
+        given = _read_recap(rekap, limits) if rekap else None
+        recaps = use_recaps(found.recaps, rekap, given, ruleset)
+        reports = found.reports + recaps.unread
+        finished += recaps.entries
+        shown = wanted(stderr, len(reports), quiet)
+        with progress_bar(reports, stderr, lang.value, enabled=shown) as advance:
+            results = recaps.entries + audit_many(
+                reports,
+                ruleset,
+                rekap=recaps.facts,
+                workers=workers or _default_workers(),
+                use_cache=not no_cache,
+                on_done=lambda result: (finished.append(result), advance(result)),
+                limits=limits,
+            )
     except Interrupted:
         from lkjip_audit.report.json_report import summary
 
@@ -330,7 +343,7 @@ def check(
     if store:
         _with_store(store_run, store, run, results, ruleset)
     with _writing_to(output, lang):
-        _write_report(format, results, ruleset, lang, output, inputs.not_pdf, run, csv_dialect)
+        _write_report(format, results, ruleset, lang, output, found.others, run, csv_dialect)
     if statistics:
         from lkjip_audit.report.statistics import render_statistics
 

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lkjip_audit.findings import Category, DocumentResult, Finding, Severity
+from lkjip_audit.merge import expand_places
 from lkjip_audit.numbers import parse_number
 
 TRUTH_SCHEMA = "lkjip-audit/truth@1"
@@ -233,7 +234,8 @@ def evaluate(
             missing.append(doc.file)
             continue
         pages += result.pages or doc.pages or 0
-        counted = [f for f in result.findings if _counted(f)]
+        # A merged finding counts at each of its places, as it did before merging.
+        counted = [p for f in result.findings if _counted(f) for p in expand_places(f)]
         clean_docs += doc.clean
         if doc.clean:
             clean_findings += len(counted)

@@ -94,6 +94,9 @@ class Finding:
     satker and year it makes the finding's fingerprint (:mod:`lkjip_audit.fingerprint`)."""
     accepted: Acceptance | None = None
     """The reviewer's acceptance of this finding, when an accepted-findings file has it."""
+    places: tuple[Place, ...] = ()
+    """Further places where the very same finding occurs (identical findings merged); the
+    first place is ``page``/``bbox``/``evidence``."""
 
     def text(self, lang: str) -> str:
         """The message in ``lang``, falling back to Indonesian."""
@@ -110,6 +113,9 @@ class Coverage:
     unverified: int = 0
     """Comparisons the checks abstained from ("tidak dapat diverifikasi"): they were not sure
     what they compared, so they neither pass nor fail."""
+    flagged: int = 0
+    """Findings elsewhere that concern this document's items: the Ditjen recap's own
+    inconsistencies on the satker's rows (listed under the recap's entry)."""
 
 
 @dataclass(slots=True)
@@ -133,3 +139,6 @@ class DocumentResult:
     rekap: str | None = None
     """Where the recap the report was held against came from (a file, or the report's own
     attachment), or None when no recap was available and its checks were skipped."""
+    kind: str = "report"
+    """``report`` (an LKjIP audited), or ``rekap`` (the Ditjen recap checked against itself,
+    listed once as its own entry)."""

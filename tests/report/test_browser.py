@@ -99,3 +99,31 @@ def test_screenshot_is_kept(report: Path, tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     assert shot.stat().st_size > 20_000
     assert time.monotonic() - started < 60
+
+
+def _sections(dom: str) -> dict[str, bool]:
+    """Each document section's id and whether it is shown."""
+    return {
+        attrs["id"]: "hidden" not in attrs
+        for name, attrs in Page(dom).tags
+        if name == "section" and "document" in (attrs.get("class") or "")
+    }
+
+
+def test_filters_hide_sections_with_nothing_left_and_their_overview_rows(
+    report: Path, report_case: ReportCase, tmp_path
+):
+    with_nip = {
+        f"doc-{i}": any(f.rule == "NIP001" for f in r.findings)
+        for i, r in enumerate(report_case.results, start=1)
+    }
+    assert any(with_nip.values()) and not all(with_nip.values())
+    unfiltered = chromium(report.as_uri(), tmp_path / "p1", "--dump-dom").stdout
+    assert all(_sections(unfiltered).values())
+    filtered = chromium(report.as_uri() + "#q=NIP001", tmp_path / "p2", "--dump-dom").stdout
+    assert _sections(filtered) == with_nip
+    page = Page(filtered)
+    rows = {a["data-doc"]: "hidden" not in a for a in page.all("tr") if "data-doc" in a}
+    assert rows == with_nip
+    links = {(a.get("href") or "")[1:] for a in page.all("a")}
+    assert links >= set(with_nip)  # each overview row links to its section

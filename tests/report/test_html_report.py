@@ -72,6 +72,8 @@ def test_highlight_surrounds_the_evidence_text(report_case: ReportCase, reports)
             texts = [finding.evidence, *(place.text for place in finding.related)]
             boxes = [finding.bbox, *(place.bbox for place in finding.related)]
             for img in images:
+                if "stated" not in img["data-roles"].split(","):
+                    continue  # reference places only: outlined in blue (labelled pembanding)
                 page, box = int(img["data-page"]), red_box(img)
                 inside = pdf.pages[page - 1].within_bbox(box).extract_text()
                 assert any(text in inside for text in texts if text), (finding.rule, inside)
@@ -138,11 +140,16 @@ def test_written_file_is_utf8(report_case: ReportCase, ruleset, tmp_path):
     assert isinstance(out, Path) and out.read_bytes().decode("utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_declared_boxes_are_outlined(reports):
+def test_declared_boxes_are_outlined_red_when_stated_and_not_red_when_reference(reports):
+    seen = set()
     for _, images in findings_with_images(reports["id"]):
         for img in images:
-            for box in boxes(img):
-                assert outline_ratio(img, box) > 0.9
+            for box, role in zip(boxes(img), img["data-roles"].split(","), strict=True):
+                ratio = outline_ratio(img, box)
+                assert ratio > 0.9 if role == "stated" else ratio < 0.1, (role, ratio)
+                seen.add(role)
+    assert seen == {"stated", "reference"}
+    assert "kotak merah = tertulis" in reports["id"] and "kotak biru = pembanding" in reports["id"]
 
 
 def test_a_pdf_changed_since_the_audit_gets_no_images(report_case: ReportCase, ruleset, tmp_path):

@@ -76,19 +76,22 @@ def test_every_finding_is_shown_on_its_page(audited, ruleset, tmp_path):
             located += 1
             assert images, finding
             texts = [finding.stated, finding.evidence, *(p.text for p in finding.related)]
+            texts += [p.text for p in finding.places]
             texts = [_squash(t) for t in texts if t]
             for img in images:
                 page = pdfs[owner].pages[int(img["data-page"]) - 1]
                 declared = boxes(img)
-                for box in declared:
+                roles = img["data-roles"].split(",")
+                for box, role in zip(declared, roles, strict=True):
                     padded = (box[0] - 0.5, box[1] - 0.5, box[2] + 0.5, box[3] + 0.5)
                     # A full stop right after a number may touch its box.
                     inside = _squash(page.within_bbox(padded).extract_text()).strip(".,;:")
                     assert inside, (finding.rule, box)
                     assert any(_shows(inside, t) for t in texts), (finding.rule, inside, texts)
-                    if not any(_near(box, other) for other in declared if other != box):
+                    alone = not any(_near(box, other) for other in declared if other != box)
+                    if alone and role == "stated":  # red; a reference place is blue
                         assert outline_ratio(img, box) > 0.85, (finding.rule, box)
-                if len(declared) == 1:
+                if roles == ["stated"]:
                     drawn = red_box(img)
                     assert all(abs(a - b) < 5 for a, b in zip(drawn, declared[0], strict=True))
     finally:

@@ -37,9 +37,10 @@ UNIT = (
 # A ministry's unit: its type, then class markers, capitalised words and the "dan" of "Hukum
 # dan HAM", on one line: a name never runs on into the next line's title.
 SATKER = re.compile(
-    UNIT + r"(?:[ \t]+(?:Kelas|Kls\.?|[IV]{1,3}[AB]?|Khusus|TPI|Non|Non-TPI|dan(?=[ \t]+HAM)"
+    UNIT + r"(?:[ \t]+(?:Kelas|Kls\.?|[IV]{1,3}[AB]?\b|Khusus|TPI|Non|Non-TPI|dan(?=[ \t]+HAM)"
     r"|[A-Z][A-Za-z'.-]*))*"
 )
+DITJEN = re.compile(r"Direktorat[ \t]+Jenderal\b", re.IGNORECASE)
 # A regional government's unit (organisasi perangkat daerah): its type, its field in
 # capitalised words, then the province, regency or city it belongs to. Its name often wraps
 # over two lines, so it is read from a page's lines joined.
@@ -155,7 +156,10 @@ def read_satker(doc: DocumentText) -> str | None:
     regional = _regional_name(_regional_units(text_pages[:META_PAGES])) or _regional_name(
         _regional_units(text_pages)
     )
-    top = ministry.most_common(1)[0] if ministry else None
+    # A satker's report names its Direktorat Jenderal too (cover, letterhead): the report is
+    # the satker's whenever it names a unit of its own.
+    own_units = Counter({n: c for n, c in ministry.items() if not DITJEN.match(n)})
+    top = (own_units or ministry).most_common(1)[0] if ministry else None
     if top and (regional is None or top[1] >= regional[1]):
         return top[0]
     return regional[0] if regional else None

@@ -10,9 +10,11 @@ from rich.panel import Panel
 from rich.table import Table
 
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
+from lkjip_audit.merge import page_list
 from lkjip_audit.report.coverage import CATEGORY_TEXT
 from lkjip_audit.report.json_report import summary
 from lkjip_audit.report.labels import accepted_label
+from lkjip_audit.report.overview import matrix_categories, overview_rows
 from lkjip_audit.report.safe import console_text
 
 WORDS = {
@@ -32,8 +34,9 @@ WORDS = {
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
         "accepted": "{count} temuan diterima (tidak dihitung untuk --fail-on).",
-        "overview": "Ringkasan per dokumen",
+        "overview": "Ringkasan per satker (urut kesalahan, lalu peringatan)",
         "document": "Dokumen",
+        "file": "Berkas",
         "not_checked": "Tidak dapat diperiksa (tidak ada data yang terbaca): {categories}.",
         "no_rekap": "Pemeriksaan terhadap rekap Ditjen dilewati untuk {count} dokumen: tidak "
         "ada --rekap dan laporan tidak melampirkan rekap.",
@@ -60,8 +63,9 @@ WORDS = {
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
         "accepted": "{count} finding(s) accepted (not counted for --fail-on).",
-        "overview": "Overview per document",
+        "overview": "Overview per satker (by errors, then warnings)",
         "document": "Document",
+        "file": "File",
         "not_checked": "Could not be checked (nothing to check was read): {categories}.",
         "no_rekap": "Checks against the Ditjen recap were skipped for {count} document(s): no "
         "--rekap was given and the report attaches no recap.",
@@ -118,16 +122,28 @@ def _not_checked(result: DocumentResult, lang: str) -> str | None:
 
 
 def _overview(results: Sequence[DocumentResult], words: dict) -> Table:
-    """One row per document, for a batch: satker, status and counts by severity."""
+    """One row per entry, for a batch, ranked by errors then warnings: satker, file, status,
+    counts by severity and by category (only the categories with findings)."""
+    rows = overview_rows(results)
+    categories = matrix_categories(rows)
     table = Table(title=words["overview"], title_justify="left")
+    table.add_column("#", justify="right")
     table.add_column(words["document"], overflow="fold")
-    table.add_column(words["status"])
+    table.add_column(words["file"], overflow="fold", style="dim")
+    table.add_column(words["status"], overflow="fold")
     for severity in Severity:
         table.add_column(words[severity], justify="right", style=STYLES[severity])
-    for result in results:
-        name = result.satker or Path(result.path).name
-        counts = [sum(f.severity is s for f in result.findings) for s in Severity]
-        table.add_row(console_text(name), words[result.status], *(str(c) for c in counts))
+    for category in categories:
+        table.add_column(category.value, justify="right", overflow="fold")
+    for rank, row in enumerate(rows, start=1):
+        table.add_row(
+            str(rank),
+            console_text(row.name or words["unknown"]),
+            console_text(row.file),
+            words[row.result.status],
+            *(str(row.counts[s]) for s in Severity),
+            *(str(row.matrix.get(c, 0) or "·") for c in categories),
+        )
     return table
 
 
@@ -145,6 +161,9 @@ def skipped_note(skipped: Sequence[Path | str], lang: str) -> str | None:
 def render_console(results: Sequence[DocumentResult], console: Console, lang: str) -> None:
     """Print every document's findings grouped by severity, then the summary line."""
     words = WORDS[lang]
+    if len(results) > 1:
+        console.print(_overview(results, words))
+        console.print()
     for result in results:
         console.print(Panel(_header(result, words), expand=False))
         not_checked = _not_checked(result, lang)
@@ -171,7 +190,7 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
             table.add_column(words["finding"], ratio=1)
             for finding in group:
                 table.add_row(
-                    str(finding.page or "-"),
+                    page_list(finding) or "-",
                     finding.rule,
                     console_text(finding.text(lang))
                     + _evidence(finding.evidence)
@@ -179,8 +198,6 @@ def render_console(results: Sequence[DocumentResult], console: Console, lang: st
                 )
             console.print(table)
         console.print()
-    if len(results) > 1:
-        console.print(_overview(results, words))
     without_rekap = sum(
         r.status is DocumentStatus.AUDITED and r.rekap_checked and r.rekap is None for r in results
     )

@@ -190,6 +190,12 @@ def panel_categories(ruleset: RuleSet, results: Sequence[DocumentResult]) -> lis
     return [c for c in Category if c in named and c is not Category.EXTRACTION]
 
 
+def entry_categories(result: DocumentResult, categories: Sequence[Category]) -> list[Category]:
+    """The categories shown for one entry: the Ditjen recap's own entry is checked against
+    itself only (rekap-internal); a report, for every category of the batch."""
+    return [Category.REKAP_INTERNAL] if result.kind == "rekap" else list(categories)
+
+
 def coverage_panel(
     result: DocumentResult,
     ruleset: RuleSet,
@@ -207,7 +213,7 @@ def coverage_panel(
     for category in categories or panel_categories(ruleset, [result]):
         found = [f for f in result.findings if f.category is category]
         covered = known.get(category) if known is not None else None
-        if found:
+        if found or (covered is not None and covered.flagged):
             status = CoverageStatus.FINDINGS
         elif result.status is not DocumentStatus.AUDITED:
             status = CoverageStatus.NOT_CHECKED
@@ -229,7 +235,7 @@ def coverage_panel(
             PanelRow(
                 category=category,
                 status=status,
-                findings=len(found),
+                findings=len(found) + (covered.flagged if covered is not None else 0),
                 pages=tuple(sorted({f.page for f in found if f.page is not None})),
                 description=dict(covered.description) if covered is not None else {},
                 rules=tuple(sorted({r.id for r in ruleset.rules if r.category is category})),

@@ -35,8 +35,18 @@ MAX_HEIGHT = 420.0
 """Boxes on one page further apart than this get an image each instead of one tall crop."""
 JPEG_QUALITY = 62
 FILL = (255, 214, 0, 80)
-OUTLINE = (220, 20, 20, 255)
 OUTLINE_WIDTH = 2
+STATED, REFERENCE = "stated", "reference"
+OUTLINES = {STATED: (220, 20, 20, 255), REFERENCE: (20, 90, 220, 255)}
+"""Red around the value stated (the one checked), blue around the places it is compared with."""
+FILLS = {STATED: FILL, REFERENCE: (120, 170, 255, 60)}
+LABEL_FILLS = {STATED: (40, 40, 40, 255), REFERENCE: (40, 40, 40, 255)}
+"""Label backgrounds: dark grey (JPEG keeps no red fringe), so the outline alone spans the box
+in its colour."""
+LABELS = {
+    "id": {STATED: "tertulis", REFERENCE: "pembanding"},
+    "en": {STATED: "stated", REFERENCE: "reference"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +64,22 @@ class EvidenceImage:
     width: int
     height: int
     data_uri: str
+    roles: tuple[str, ...] = ()
+    """Per box: ``stated`` (red, the value checked) or ``reference`` (blue, compared with)."""
 
 
 def finding_places(finding: Finding) -> list[tuple[int, BBox]]:
     """The located places of a finding: its own box first, then its related places."""
-    places = [(finding.page, finding.bbox)]
-    places += [(p.page, p.bbox) for p in finding.related]
-    return [(page, bbox) for page, bbox in places if page is not None and bbox is not None]
+    return [(page, bbox) for page, bbox, _ in finding_marks(finding)]
+
+
+def finding_marks(finding: Finding) -> list[tuple[int, BBox, str]]:
+    """The located places of a finding with their role: where the value is stated (its own
+    box and those of its merged places) and the reference places it is compared with."""
+    places = [(finding.page, finding.bbox, STATED)]
+    places += [(p.page, p.bbox, STATED) for p in finding.places]
+    places += [(p.page, p.bbox, REFERENCE) for p in finding.related]
+    return [(pg, box, role) for pg, box, role in places if pg is not None and box is not None]
 
 
 def normal_box(box) -> BBox | None:
@@ -108,9 +127,10 @@ def crop_region(boxes: Sequence[BBox], width: float, height: float) -> BBox | No
 class EvidenceRenderer:
     """Renders evidence crops, keeping each PDF open until :meth:`close`."""
 
-    def __init__(self, scale: float = SCALE, quality: int = JPEG_QUALITY) -> None:
+    def __init__(self, scale: float = SCALE, quality: int = JPEG_QUALITY, lang: str = "id") -> None:
         self.scale = scale
         self.quality = quality
+        self.labels = LABELS.get(lang, LABELS["id"])
         self._documents: dict[Path, object | None] = {}
         self._images: dict[tuple, EvidenceImage | None] = {}
 
@@ -154,39 +174,46 @@ class EvidenceRenderer:
             self._documents[path] = document
         return self._documents[path] is not None
 
-    def images(self, path: Path, places: Iterable[tuple[int, BBox]]) -> list[EvidenceImage]:
-        """The crops showing ``places`` (page, bbox) of the PDF at ``path``, page by page.
+    def images(self, path: Path, places: Iterable[tuple]) -> list[EvidenceImage]:
+        """The crops showing ``places`` of the PDF at ``path``, page by page: (page, bbox),
+        or (page, bbox, role) with role ``stated`` (the default) or ``reference``.
 
         Places that cannot be rendered (no such page, a box off the page, an unreadable PDF,
         a file refused by :meth:`open`) are left out; the report then shows the finding without
         an image.
         """
-        by_page: dict[int, list[BBox]] = {}
-        for page, bbox in places:
+        by_page: dict[int, dict[BBox, str]] = {}
+        for page, bbox, *role in places:
             box = normal_box(bbox)
-            boxes = by_page.setdefault(page, [])
-            if box is not None and box not in boxes:
-                boxes.append(box)
+            boxes = by_page.setdefault(page, {})
+            if box is not None and box not in boxes:  # a box both stated and compared: stated
+                boxes[box] = role[0] if role else STATED
         result = []
         for page, boxes in by_page.items():
-            for group in group_boxes(boxes):
-                image = self.image(path, page, group)
+            for group in group_boxes(list(boxes)):
+                image = self.image(path, page, group, tuple(boxes[b] for b in group))
                 if image is not None:
                     result.append(image)
         return result
 
-    def image(self, path: Path, page: int, boxes: Sequence[BBox]) -> EvidenceImage | None:
-        """One crop of ``page`` (1-based) around ``boxes``, highlighted; cached per call."""
-        key = (Path(path), page, tuple(boxes))
+    def image(
+        self, path: Path, page: int, boxes: Sequence[BBox], roles: Sequence[str] = ()
+    ) -> EvidenceImage | None:
+        """One crop of ``page`` (1-based) around ``boxes``, each outlined in the colour of its
+        role (all ``stated`` by default); cached per call."""
+        roles = tuple(roles) or (STATED,) * len(boxes)
+        key = (Path(path), page, tuple(boxes), roles)
         if key not in self._images:
             try:
-                self._images[key] = self._render(Path(path), page, boxes)
+                self._images[key] = self._render(Path(path), page, boxes, roles)
             except Exception:  # one bad crop must cost its image, not the report
                 log.exception("evidence image of page %s of %s failed", page, path)
                 self._images[key] = None
         return self._images[key]
 
-    def _render(self, path: Path, page_number: int, boxes: Sequence[BBox]) -> EvidenceImage | None:
+    def _render(
+        self, path: Path, page_number: int, boxes: Sequence[BBox], roles: tuple[str, ...]
+    ) -> EvidenceImage | None:
         import pypdfium2 as pdfium
 
         from lkjip_audit.extract.orientation import Turn, render_rotation
@@ -213,7 +240,8 @@ class EvidenceRenderer:
         except pdfium.PdfiumError as error:
             log.warning("page %s of %s cannot be rendered: %s", page_number, path, error)
             return None
-        picture = highlight(picture, [self._pixels(b, region) for b in boxes])
+        pixels = [self._pixels(b, region) for b in boxes]
+        picture = highlight(picture, pixels, roles, self.labels)
         buffer = io.BytesIO()
         picture.save(buffer, "JPEG", quality=self.quality, optimize=True, subsampling=0)
         encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -225,6 +253,7 @@ class EvidenceRenderer:
             width=picture.width,
             height=picture.height,
             data_uri=f"data:image/jpeg;base64,{encoded}",
+            roles=roles,
         )
 
     def _pixels(self, box: BBox, region: BBox) -> tuple[float, float, float, float]:
@@ -255,19 +284,32 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def highlight(picture, boxes: Sequence[tuple[float, float, float, float]]):
-    """``picture`` with each pixel box tinted and outlined (a little outside the box, so
-    the outline never covers the text it marks)."""
+def highlight(
+    picture,
+    boxes: Sequence[tuple[float, float, float, float]],
+    roles: Sequence[str] = (),
+    labels: dict[str, str] | None = None,
+):
+    """``picture`` with each pixel box tinted and outlined in its role's colour (a little
+    outside the box, so the outline never covers the text it marks), and labelled with its
+    role ("tertulis", "pembanding") just above it."""
     from PIL import Image, ImageDraw
 
+    labels = labels or LABELS["id"]
+    roles = tuple(roles) or (STATED,) * len(boxes)
     layer = Image.new("RGBA", picture.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     pad = OUTLINE_WIDTH + 1
-    for x0, top, x1, bottom in boxes:
+    for (x0, top, x1, bottom), role in zip(boxes, roles, strict=True):
         draw.rectangle(
             (x0 - pad, top - pad, x1 + pad, bottom + pad),
-            fill=FILL,
-            outline=OUTLINE,
+            fill=FILLS[role],
+            outline=OUTLINES[role],
             width=OUTLINE_WIDTH,
         )
+        text = labels[role]
+        left, upper, right, lower = draw.textbbox((0, 0), text)
+        x, y = max(0.0, x0 - pad), max(0.0, top - pad - (lower - upper) - 4)
+        draw.rectangle((x, y, x + right - left + 4, y + lower - upper + 4), fill=LABEL_FILLS[role])
+        draw.text((x + 2 - left, y + 2 - upper), text, fill=(255, 255, 255, 255))
     return Image.alpha_composite(picture.convert("RGBA"), layer).convert("RGB")

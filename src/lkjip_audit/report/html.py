@@ -27,11 +27,18 @@ from lkjip_audit.report.coverage import (
     PanelRow,
     coverage_panel,
     document_coverage,
+    entry_categories,
     panel_categories,
 )
-from lkjip_audit.report.evidence import EvidenceImage, EvidenceRenderer, finding_places
+from lkjip_audit.report.evidence import (
+    EvidenceImage,
+    EvidenceRenderer,
+    finding_marks,
+    finding_places,
+)
 from lkjip_audit.report.json_report import summary
 from lkjip_audit.report.labels import accepted_label
+from lkjip_audit.report.overview import matrix_categories, overview_rows
 from lkjip_audit.report.safe import clean_text
 from lkjip_audit.rules.model import RuleSet
 
@@ -47,6 +54,7 @@ WORDS = {
         "summary": "{documents} dokumen: {errors} kesalahan, {warnings} peringatan, "
         "{infos} informasi.",
         "contents": "Daftar isi",
+        "overview": "Ringkasan per satker (urut kesalahan, lalu peringatan)",
         "filters": "Saring temuan",
         "severity": "Tingkat",
         "category": "Kategori",
@@ -72,8 +80,11 @@ WORDS = {
         "no_image": "Letak di halaman tidak diketahui; tidak ada gambar.",
         "pdf_missing": "Berkas PDF tidak dapat dibuka atau telah berubah sejak diperiksa: "
         "gambar bukti tidak dibuat. Periksa ulang dokumen ini untuk melihatnya.",
-        "image_alt": "Halaman {page}: kotak merah menandai teks yang diperiksa",
-        "figure": "Halaman {page} (kotak merah: teks yang diperiksa)",
+        "image_alt": "Halaman {page}: kotak merah menandai nilai tertulis yang diperiksa, "
+        "kotak biru tempat pembandingnya",
+        "figure": "Halaman {page}: kotak merah = tertulis (nilai yang diperiksa); "
+        "kotak biru = pembanding",
+        "places": "Juga di",
     },
     "en": {
         "title": "LKjIP Review Report",
@@ -82,6 +93,7 @@ WORDS = {
         "summary": "{documents} document(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
         "contents": "Contents",
+        "overview": "Overview per satker (by errors, then warnings)",
         "filters": "Filter findings",
         "severity": "Severity",
         "category": "Category",
@@ -107,8 +119,10 @@ WORDS = {
         "no_image": "Position on the page unknown; no image.",
         "pdf_missing": "The PDF cannot be opened or has changed since it was audited: no "
         "evidence images. Check the document again to see them.",
-        "image_alt": "Page {page}: the red box marks the text checked",
-        "figure": "Page {page} (red box: the text checked)",
+        "image_alt": "Page {page}: the red box marks the stated value checked, blue boxes "
+        "the places it is compared with",
+        "figure": "Page {page}: red box = stated (the value checked); blue box = reference",
+        "places": "Also at",
     },
 }
 
@@ -163,7 +177,9 @@ def _document_view(
         result=result,
         name=Path(result.path).name,
         counts={s: sum(f.severity is s for f in result.findings) for s in Severity},
-        panel=coverage_panel(result, ruleset, document_coverage(result), categories),
+        panel=coverage_panel(
+            result, ruleset, document_coverage(result), entry_categories(result, categories)
+        ),
         pdf_missing=not usable,
     )
     for number, finding in enumerate(result.findings, start=1):
@@ -173,7 +189,7 @@ def _document_view(
                 finding=finding,
                 title=_title(finding, ruleset, lang),
                 message=finding.text(lang),
-                images=renderer.images(pdf, finding_places(finding)),
+                images=renderer.images(pdf, finding_marks(finding)),
                 accepted=accepted_label(finding.accepted, lang),
             )
         )
@@ -227,7 +243,7 @@ def write_html(
     categories = panel_categories(ruleset, results)
     out_path = Path(out_path)
     template = _environment().get_template("report.html.j2")
-    with EvidenceRenderer() as renderer:
+    with EvidenceRenderer(lang=lang) as renderer:
         documents = [
             _document_view(
                 index,
@@ -241,6 +257,7 @@ def write_html(
             for index, result in enumerate(results, start=1)
         ]
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    ranked = overview_rows(results)
     context = {
         "lang": lang,
         "csp": CSP,
@@ -251,6 +268,8 @@ def write_html(
         "severities": list(Severity),
         "categories": categories,
         "documents": documents,
+        "overview": ranked,
+        "matrix": matrix_categories(ranked),
         "ruleset": ruleset,
         "summary": summary(results),
         "skipped": skipped_note(skipped, lang),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_audit import __version__
-from lkjip_audit.findings import DocumentResult, Finding, Severity
+from lkjip_audit.findings import DocumentResult, Finding, Place, Severity
 from lkjip_audit.fingerprint import finding_id
 from lkjip_audit.report.safe import clean_data
 from lkjip_audit.rules.model import RuleSet
@@ -23,8 +23,8 @@ def _bbox(box: Any) -> list[float] | None:
 
 def finding_json(finding: Finding, lang: str, id: str | None = None) -> dict[str, Any]:
     """One finding as the contract writes it, plus the additive ``title``, ``related``,
-    ``id`` (the fingerprint, when known) and ``accepted`` (the reviewer's acceptance or
-    null)."""
+    ``places``, ``id`` (the fingerprint, when known) and ``accepted`` (the reviewer's
+    acceptance or null)."""
     accepted = finding.accepted
     return {
         **({"id": id} if id is not None else {}),
@@ -46,6 +46,11 @@ def finding_json(finding: Finding, lang: str, id: str | None = None) -> dict[str
             if accepted is None
             else {"reason": accepted.reason, "who": accepted.who, "until": accepted.until}
         ),
+        # Additive: every place of a merged finding, the first one (page, bbox) included.
+        "places": [
+            {"page": p.page, "bbox": _bbox(p.bbox), "evidence": p.text}
+            for p in (Place(finding.page, finding.bbox, finding.evidence or ""), *finding.places)
+        ],
     }
 
 
@@ -83,6 +88,7 @@ def report_json(
                 "year": r.year,
                 "profile": r.profile,
                 "rekap": r.rekap,
+                "kind": r.kind,
                 "findings": [finding_json(f, lang, finding_id(r, f)) for f in r.findings],
             }
             for r in results

@@ -26,6 +26,7 @@ from lkjip_audit.report.coverage import (
     PanelRow,
     coverage_panel,
     document_coverage,
+    entry_categories,
     panel_categories,
 )
 from lkjip_audit.report.labels import accepted_label, category_label, severity_label
@@ -296,7 +297,9 @@ def reviu_rows(
     categories = panel_categories(ruleset, results)
     rows = []
     for result in results:
-        panel = coverage_panel(result, ruleset, document_coverage(result), categories)
+        panel = coverage_panel(
+            result, ruleset, document_coverage(result), entry_categories(result, categories)
+        )
         for number, entry in enumerate(panel, start=1):
             found = [f for f in result.findings if f.category is entry.category]
             conclusion, condition = _conclusion(result, entry, found, lang)

@@ -23,6 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lkjip_audit.atomic import atomic_file
 from lkjip_audit.findings import DocumentResult, Severity
 from lkjip_audit.report.console import WORDS as STATUS_WORDS
+from lkjip_audit.report.coverage import CATEGORY_TEXT
+from lkjip_audit.report.overview import matrix_categories, overview_rows
 from lkjip_audit.report.safe import spreadsheet_cell
 from lkjip_audit.report.tables import (
     COLUMNS,
@@ -84,6 +86,7 @@ RUN_WORDS = {
 FINDING_WIDTHS = (30, 30, 7, 8, 24, 11, 9, 70, 16, 16, 45, 24, 30)
 REVIU_WIDTHS = (30, 7, 30, 5, 26, 70, 50, 22, 10, 30, 30, 12)
 OVERVIEW_WIDTHS = (5, 40, 7, 40, 12, 8, 11, 7, 9)
+MATRIX_WIDTH = 12
 STATUS_FILL = {
     ReviuStatus.MET: "C6EFCE",
     ReviuStatus.MET_WITH_NOTES: "FFEB9C",
@@ -155,24 +158,32 @@ def _number(value: object) -> object:
 
 
 def _overview(sheet: Worksheet, results: Sequence[DocumentResult], lang: str) -> None:
+    """One row per entry, ranked by errors then warnings still open (not accepted), with
+    its counts by severity and the satker × category matrix of its findings."""
+
     def counts(result: DocumentResult) -> list[int]:
         open_ = [f for f in result.findings if f.accepted is None]
         return [sum(f.severity is s for f in open_) for s in Severity]
 
-    ranked = sorted(results, key=lambda r: [-n for n in counts(r)[:2]])
+    entries = overview_rows(results)
+    categories = matrix_categories(entries)
+    ranked = sorted(entries, key=lambda e: [-n for n in counts(e.result)[:2]])
     rows = [
         [
             number,
-            result.satker,
-            _number(result.year),
-            result.path,
-            STATUS_WORDS[lang][result.status],
-            *counts(result),
-            sum(f.accepted is not None for f in result.findings),
+            entry.result.satker,
+            _number(entry.result.year),
+            entry.result.path,
+            STATUS_WORDS[lang][entry.result.status],
+            *counts(entry.result),
+            sum(f.accepted is not None for f in entry.result.findings),
+            *(entry.matrix.get(category, 0) for category in categories),
         ]
-        for number, result in enumerate(ranked, start=1)
+        for number, entry in enumerate(ranked, start=1)
     ]
-    _table(sheet, OVERVIEW_COLUMNS[lang], rows, OVERVIEW_WIDTHS)
+    headings = [*OVERVIEW_COLUMNS[lang], *(CATEGORY_TEXT[c].aspect[lang] for c in categories)]
+    widths = [*OVERVIEW_WIDTHS, *(MATRIX_WIDTH for _ in categories)]
+    _table(sheet, headings, rows, widths)
 
 
 def _findings(sheet: Worksheet, results: Sequence[DocumentResult], lang: str) -> None:

@@ -28,11 +28,19 @@
       if (visible) { total += 1; }
     });
     shown.textContent = String(total);
+    // With a filter on, a section with nothing left to show is hidden whole (and its row
+    // in the overview); with none, every document shows, clean ones too.
+    var filtering = Boolean(query) ||
+      controls.querySelectorAll("input[type='checkbox']:not(:checked)").length > 0;
     documents.forEach(function (section) {
       var all = section.querySelectorAll(".finding").length;
       var visible = section.querySelectorAll(".finding:not([hidden])").length;
       var label = section.querySelector(".doc-shown");
       if (label) { label.textContent = all ? "(" + visible + "/" + all + ")" : ""; }
+      section.hidden = filtering && visible === 0;
+      document.querySelectorAll("[data-doc='" + section.id + "']").forEach(function (row) {
+        row.hidden = section.hidden;
+      });
     });
   }
 

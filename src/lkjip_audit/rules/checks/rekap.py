@@ -24,6 +24,7 @@ from lkjip_audit.rekap.against import (
     NATIONAL_ENTITY,
     PART_LABELS,
     RECAP_COUNTS,
+    RECAP_TABLE,
     RECAP_VALUE,
     REGION_ENTITY,
     RecapRows,
@@ -36,6 +37,7 @@ from lkjip_audit.rekap.against import (
     recap_rows,
     recap_value,
 )
+from lkjip_audit.rekap.selfcheck import Contradiction, contradiction, national_value, parts_value
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import NoParams, OneOf, ParamError, Params
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
@@ -176,7 +178,9 @@ def recap_match(rule: Rule[RecapMatchParams], facts: Facts, context: RuleContext
     Ditjen figures the report quotes vs the recap's region and national rows).
     ``measures``: any of ikm, iki, ipk. Nothing is checked without a recap or when the satker
     cannot be found in it (``recap-satker`` says so).
-    Message values: measure, satker, stated, expected, recap_unit, score, pages, unit.
+    Message values: measure, satker, stated, expected, recap_unit, score, pages, unit, and
+    recap_note: empty, or what the recap's own parts give when its cell contradicts them (the
+    report then backed by those parts gets a warning blaming the recap, not an error).
     """
     rows = _rows_for(context)
     if rows is None:
@@ -196,16 +200,27 @@ def _hit(
     recap_row: Mapping[str, Any],
     values: dict[str, Any],
     context: RuleContext,
+    own: Contradiction | None = None,
 ) -> Hit:
+    """A mismatch; ``own`` is what the recap's own parts give for its cell: when the recap
+    contradicts itself the message says so, and the report backed by those parts gets a
+    warning that blames the recap instead of an error."""
     first = statements[0]
+    note, severity = contradiction(own, values["expected"], values["stated"])
     return Hit(
         page=first.page,
         bbox=first.bbox,
         evidence=first.raw,
-        values={**values, "pages": places_text(statements), "times": len(statements)},
+        values={
+            **values,
+            "pages": places_text(statements),
+            "times": len(statements),
+            "recap_note": note,
+        },
         stated=first.value.raw,
         expected=values["expected"].raw,
         related=(row_place(recap_row, _source(context)),),
+        severity=severity,
     )
 
 
@@ -236,7 +251,8 @@ def _value_hits(rows: RecapRows, facts: Facts, measure: str, context: RuleContex
     if stated is None:
         return
     values = {**_base(rows, measure, context, row), "stated": stated[0].value, "expected": expected}
-    yield _hit(stated, row, values, context)
+    own = parts_value(rows.rekap, RECAP_TABLE[measure], row, RECAP_VALUE[measure])
+    yield _hit(stated, row, values, context, own)
 
 
 def _count_hits(rows: RecapRows, facts: Facts, measure: str, context: RuleContext) -> Iterator[Hit]:
@@ -262,8 +278,10 @@ def _above_hits(rows: RecapRows, facts: Facts, measure: str, context: RuleContex
     for statement in above_values(facts, measure, context.year):
         if NATIONAL_ENTITY.search(statement.entity):
             row, column = rows.national_row(measure), "index"
+            own = national_value(rows.rekap, measure)
         elif REGION_ENTITY.search(statement.entity):
             row, column = rows.region_row(measure), RECAP_VALUE[measure]
+            own = parts_value(rows.rekap, RECAP_TABLE[measure], row, column) if row else None
         else:
             continue
         expected = recap_value(row, column)
@@ -276,7 +294,7 @@ def _above_hits(rows: RecapRows, facts: Facts, measure: str, context: RuleContex
             "stated": statement.value,
             "expected": expected,
         }
-        yield _hit([statement], row, values, context)
+        yield _hit([statement], row, values, context, own)
 
 
 @check_kind("recap-satker")
