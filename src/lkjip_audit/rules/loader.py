@@ -82,9 +82,14 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+# libyaml's parser when PyYAML was built with it: ten times faster than the pure-Python one,
+# same safe constructors (a rule set is read on every start).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as err:
         raise RuleSetError(path, f"cannot be read ({err.strerror or err})") from err
     except yaml.YAMLError as err:

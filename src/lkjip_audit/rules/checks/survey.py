@@ -19,9 +19,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from lkjip_audit.facts import Facts
 from lkjip_audit.facts.survey import PERIOD_KINDS
@@ -31,6 +29,9 @@ from lkjip_audit.rules.checks.indicators import Band, Scale
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import ParamError, Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -60,6 +61,8 @@ _PART_NAMES = {
 
 def select(frame: pd.DataFrame, where: Mapping[str, Any] | None) -> pd.DataFrame:
     """The rows of ``frame`` whose columns equal (or are among) the ``where`` values."""
+    import pandas as pd
+
     mask = pd.Series(True, index=frame.index)
     for column, wanted in (where or {}).items():
         if column not in frame.columns:
