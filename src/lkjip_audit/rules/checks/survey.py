@@ -148,8 +148,13 @@ def _single(printed: Iterable[Stated]) -> Stated | None:
 def _values_by(rows: pd.DataFrame, key: str) -> dict[Any, list[Stated]]:
     """The ``value`` cells of ``rows`` per value of their ``key`` column, in row order: one
     pass instead of filtering the frame once per key (pandas costs a lot per small filter)."""
+    return _split(zip(rows[key], rows["value"], strict=True))
+
+
+def _split(cells: Iterable[tuple[Any, Stated]]) -> dict[Any, list[Stated]]:
+    """(key, value) cells as the values of each key, in order."""
     split: dict[Any, list[Stated]] = {}
-    for k, value in zip(rows[key], rows["value"], strict=True):
+    for k, value in cells:
         split.setdefault(k, []).append(value)
     return split
 
@@ -305,20 +310,54 @@ def weighted_mean(
     ``grid_precision``. A key printed with two different values is skipped as ambiguous.
     Message values: ``stated``, ``expected``, ``inputs``, ``total_weight``, ``item``.
     """
-    column = rule.params.per
-    groups = _groups(facts.table(rule.params.table), rule.params.group_by)
+    params = rule.params
+    column = params.per
+    groups = [
+        _inputs(key, rows, params)
+        for key, rows in _groups(facts.table(params.table), params.group_by)
+    ]
     if column is None:
         yield from _weighted(rule, facts, groups, {})
         return
-    targets = select(facts.table(rule.params.target_table or rule.params.table), rule.params.target)
+    targets = select(facts.table(params.target_table or params.table), params.target)
     for choice in dict.fromkeys(targets[column]) if column in targets.columns else ():
         yield from _weighted(rule, facts, groups, {column: choice})
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    """One ``group_by`` set of a weighted-mean rule with its value and weight cells, read once
+    for every ``per`` choice: ``values`` holds (key, the ``per`` column's cell, value)."""
+
+    key: tuple
+    rows: pd.DataFrame
+    values: list[tuple[Any, Any, Stated]]
+    weights: list[tuple[Any, Stated]]
+
+
+def _inputs(key: tuple, rows: pd.DataFrame, params: WeightedMeanParams) -> _Inputs:
+    per, column = params.per, params.key
+    # The ``per`` choice replaces any filter of the rule on that column (see _pairs).
+    values = select(rows, {c: w for c, w in params.values.items() if c != per})
+    weights = select(rows, params.weights)
+    if per is None:
+        chosen = [None] * len(values)
+    elif per in values.columns:
+        chosen = list(values[per])
+    else:  # no such column: no value can be chosen
+        values, chosen = values.iloc[0:0], []
+    return _Inputs(
+        key,
+        rows,
+        list(zip(values[column], chosen, values["value"], strict=True)),
+        list(zip(weights[column], weights["value"], strict=True)),
+    )
 
 
 def _weighted(
     rule: Rule[WeightedMeanParams],
     facts: Facts,
-    groups: list[tuple[tuple, pd.DataFrame]],
+    groups: list[_Inputs],
     extra: dict[str, Any],
 ) -> Iterator[Hit]:
     params = rule.params
@@ -326,10 +365,10 @@ def _weighted(
     if targets.empty:
         return
     sets = []
-    for key, rows in groups:
-        pairs = _pairs(rows, params, extra)
+    for group in groups:
+        pairs = _pairs(group, params, extra)
         if pairs:
-            sets.append((key, rows, pairs))
+            sets.append((group.key, group.rows, pairs))
     if not sets:
         return
     match = params.match
@@ -384,14 +423,18 @@ def _shares(rows: pd.DataFrame, target: Mapping[str, Any], column: str) -> bool:
 
 
 def _pairs(
-    rows: pd.DataFrame, params: WeightedMeanParams, extra: dict[str, Any]
+    group: _Inputs, params: WeightedMeanParams, extra: dict[str, Any]
 ) -> list[tuple[Any, Stated, Stated]] | None:
-    """(key, value, weight) per key of a group, or None when a key is missing or ambiguous."""
-    key = params.key
-    values = select(rows, {**params.values, **extra})
-    weights = select(rows, params.weights)
-    keys = params.keys or list(dict.fromkeys([*values[key], *weights[key]]))
-    values_by, weights_by = _values_by(values, key), _values_by(weights, key)
+    """(key, value, weight) per key of a group, or None when a key is missing or ambiguous.
+
+    The values are those of the rule's ``values`` filter with ``extra`` (the ``per`` choice)
+    in place of its filter on that column."""
+    choice = extra.get(params.per) if params.per is not None else None
+    values = [(k, v) for k, chosen, v in group.values if params.per is None or chosen == choice]
+    keys = params.keys or list(
+        dict.fromkeys([*(k for k, _ in values), *(k for k, _ in group.weights)])
+    )
+    values_by, weights_by = _split(values), _split(group.weights)
     pairs = []
     for k in keys:
         value = _single(values_by.get(k, ()))
