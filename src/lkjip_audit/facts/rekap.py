@@ -8,10 +8,9 @@ file name or worksheet) and ``line`` (CSV line or sheet row, 1-based) the row ca
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from lkjip_audit.facts import register_schema
+from lkjip_audit.facts.text import place_table
 from lkjip_audit.numbers import Stated
 
 if TYPE_CHECKING:
@@ -68,25 +67,7 @@ def _recap_place() -> dict[str, pa.Column]:
     }
 
 
-Columns = Callable[[], "dict[str, pa.Column]"]
-
-
-def _recap_table(name: str) -> Callable[[Columns], Columns]:
-    """Declare the recap table ``name``: the decorated function's columns plus the place."""
-
-    def register(columns: Columns) -> Columns:
-        @register_schema(name)
-        def build() -> pa.DataFrameSchema:
-            import pandera.pandas as pa
-
-            return pa.DataFrameSchema({**columns(), **_recap_place()}, name=name, coerce=False)
-
-        return columns
-
-    return register
-
-
-@_recap_table("rekap_ikm_iki")
+@place_table("rekap_ikm_iki", _recap_place)
 def _rekap_ikm_iki() -> dict[str, pa.Column]:
     """LAMPIRAN I: one row per satker or region (``is_region_row``); ``kode_satker`` is ""
     when not printed. ``region`` is the region the row belongs to (its own name for a region
@@ -105,7 +86,7 @@ def _rekap_ikm_iki() -> dict[str, pa.Column]:
     }
 
 
-@_recap_table("rekap_ipk")
+@place_table("rekap_ipk", _recap_place)
 def _rekap_ipk() -> dict[str, pa.Column]:
     """LAMPIRAN II: internal, external and total respondents and index per row; a row that
     prints only the total (a Rudenim) has None for the internal and external cells."""
@@ -125,7 +106,7 @@ def _rekap_ipk() -> dict[str, pa.Column]:
     }
 
 
-@_recap_table("rekap_national")
+@place_table("rekap_national", _recap_place)
 def _rekap_national() -> dict[str, pa.Column]:
     """The national rows: total respondents and index of the IKM, the IKI and the IPK."""
     import pandera.pandas as pa

@@ -28,16 +28,16 @@ def place_columns() -> dict[str, pa.Column]:
     }
 
 
-def place_table(name: str) -> Callable[[Columns], Columns]:
-    """Declare the fact table ``name``: the decorated function's columns plus the place
-    columns every fact row has."""
+def place_table(name: str, place: Columns = place_columns) -> Callable[[Columns], Columns]:
+    """Declare the fact table ``name``: the decorated function's columns plus the ``place``
+    columns every fact row has (page, box, text; a recap row has its own)."""
 
     def register(columns: Columns) -> Columns:
         @register_schema(name)
         def build() -> pa.DataFrameSchema:
             import pandera.pandas as pa
 
-            return pa.DataFrameSchema({**columns(), **place_columns()}, name=name, coerce=False)
+            return pa.DataFrameSchema({**columns(), **place()}, name=name, coerce=False)
 
         return columns
 
