@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from lkjip_audit.coverage import coverage_from_facts
 from lkjip_audit.extract.model import DocumentText
@@ -14,13 +13,15 @@ from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Findi
 from lkjip_audit.limits import Limits
 from lkjip_audit.merge import merge_identical
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
-from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
 from lkjip_audit.rekap.document import attached_message
 from lkjip_audit.rekap.selfcheck import flag_coverage
 from lkjip_audit.rules.engine import run_rules
 from lkjip_audit.rules.model import RuleSet
 from lkjip_audit.rules.registry import RuleContext
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 RECAP_CATEGORIES = (Category.REKAP_MISMATCH, Category.REKAP_INTERNAL)
@@ -42,6 +43,8 @@ def extraction_finding(
 
 def lines_table(doc: DocumentText) -> pd.DataFrame:
     """The ``lines`` fact table: every text line with its page and box."""
+    import pandas as pd
+
     rows = [{"page": line.page, "bbox": line.bbox, "raw": line.text} for line in doc.lines()]
     return pd.DataFrame(rows, columns=["page", "bbox", "raw"])
 
@@ -110,6 +113,8 @@ def _attached_rekap(doc: DocumentText, path: Path, findings: list[Finding]) -> R
 
 def read_facts(doc: DocumentText) -> tuple[DocumentMeta, Facts, list[Finding]]:
     """What is known of the document, its fact tables, and the parts that could not be read."""
+    from lkjip_audit.recognize.meta import read_meta
+
     meta = read_meta(doc)
     facts, problems = recognize(doc, meta)
     return meta, facts, problems

@@ -31,6 +31,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
 from lkjip_audit.extract.model import BBox
 
@@ -344,14 +345,22 @@ def find_numbers(
     otherwise the default rules. Dates, codes and NIPs come back as plain numbers: callers
     decide what they mean.
     """
-    matches = list(_NUMBER.finditer(text or ""))
-    conv = (
-        _hint_convention(hint)
-        if hint is not None
-        else _convention([m["core"] for m in matches], by_magnitude=False)
-    )
+    if hint is None:
+        return list(_numbers_of_line(text or ""))
+    return _numbers(text or "", _hint_convention(hint))
+
+
+@lru_cache(maxsize=8192)
+def _numbers_of_line(text: str) -> tuple[tuple[int, int, Stated], ...]:
+    """:func:`find_numbers` without a hint, kept per text: every recognizer reads the numbers
+    of the same lines (Stated values are frozen, so the tuples can be shared)."""
+    matches = list(_NUMBER.finditer(text))
+    return tuple(_numbers(text, _convention([m["core"] for m in matches], by_magnitude=False)))
+
+
+def _numbers(text: str, conv: _Convention) -> list[tuple[int, int, Stated]]:
     found = []
-    for m in matches:
+    for m in _NUMBER.finditer(text):
         stated = _stated(m, m.group(), conv, None, None)
         if stated is not None:
             found.append((m.start(), m.end(), stated))

@@ -10,7 +10,6 @@ import pypdfium2 as pdfium
 
 from lkjip_audit.extract import cache
 from lkjip_audit.extract.model import DocumentText, PageTriage
-from lkjip_audit.extract.page import read_page
 from lkjip_audit.extract.stitch import PageLayout, stitch
 from lkjip_audit.findings import DocumentStatus
 from lkjip_audit.limits import Limits
@@ -38,6 +37,9 @@ def cache_key(sha256: str, pages: Iterable[int] | None = None) -> str:
 
 
 def _read(opened: OpenedPdf, document: pdfium.PdfDocument, pages: set[int] | None) -> Extraction:
+    # pdfplumber (through the page reader) is imported only for a file that can be read.
+    from lkjip_audit.extract.page import read_page
+
     triages: list[PageTriage] = []
     contents = []
     tables = []

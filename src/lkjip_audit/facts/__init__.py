@@ -2,28 +2,37 @@
 
 Each fact table has one schema, declared in the module of this package that covers its
 subject (``text``, ``indicators``, ``budget``, ``survey``, ``rekap``) and registered with
-:func:`register_schema`. Cells that hold numbers hold :class:`~lkjip_audit.numbers.Stated`
-values so that every number keeps its raw text, page and bbox.
+:func:`register_schema` as the function that builds it: pandera (slow to import) is imported
+when a table is first validated, not when tables are only named (loading a rule set). Cells
+that hold numbers hold :class:`~lkjip_audit.numbers.Stated` values so that every number keeps
+its raw text, page and bbox.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
     import pandera.pandas as pa
 
-_SCHEMAS: dict[str, pa.DataFrameSchema] = {}
+SchemaBuilder = Callable[[], "pa.DataFrameSchema"]
+_SCHEMAS: dict[str, SchemaBuilder] = {}
 _VIEWS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {}
 
 
-def register_schema(name: str, schema: pa.DataFrameSchema) -> pa.DataFrameSchema:
-    """Declare the schema of the fact table ``name``; returns the schema for module use."""
-    _SCHEMAS[name] = schema
-    return schema
+def register_schema(name: str) -> Callable[[SchemaBuilder], SchemaBuilder]:
+    """Declare the fact table ``name``; the decorated function builds its schema, once, when
+    the table is first validated or its columns are asked for."""
+
+    def register(build: SchemaBuilder) -> SchemaBuilder:
+        _SCHEMAS[name] = build
+        return build
+
+    return register
 
 
 def register_view(name: str, view: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
@@ -38,10 +47,11 @@ def view_of(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return view(frame) if view else frame
 
 
+@cache
 def schema_for(name: str) -> pa.DataFrameSchema:
-    """The registered schema of a fact table."""
+    """The registered schema of a fact table (built on first use)."""
     _load_schema_modules()
-    return _SCHEMAS[name]
+    return _SCHEMAS[name]()
 
 
 def known_tables() -> list[str]:

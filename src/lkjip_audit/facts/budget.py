@@ -11,10 +11,13 @@ checks that would have used it abstain.
 
 from __future__ import annotations
 
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
-from lkjip_audit.facts.text import place_schema
+from lkjip_audit.facts.text import place_table
 from lkjip_audit.numbers import Stated
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 SECTIONS = (
     "dipa-bab2",
@@ -52,14 +55,18 @@ def _stated_or_none(series):
 
 
 def _figure() -> pa.Column:
+    import pandera.pandas as pa
+
     return pa.Column(
         object, pa.Check(_stated_or_none, error="a figure is a Stated or None"), nullable=True
     )
 
 
-BUDGET_LINES = place_schema(
-    "budget_lines",
-    {
+@place_table("budget_lines")
+def _budget_lines() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
         "line_id": pa.Column(str, unique=True),
         "table": pa.Column(str),
         "section": pa.Column(str, pa.Check.isin(SECTIONS)),
@@ -76,9 +83,11 @@ BUDGET_LINES = place_schema(
         "volume": _figure(),
         "unit": pa.Column(object, nullable=True),
         "doubt": pa.Column(str, pa.Check.isin(["", *DOUBTS])),
-    },
-)
+    }
 
-MALFORMED_AMOUNTS = place_schema(
-    "malformed_amounts", {"text": pa.Column(str, pa.Check.str_length(min_value=1))}
-)
+
+@place_table("malformed_amounts")
+def _malformed_amounts() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {"text": pa.Column(str, pa.Check.str_length(min_value=1))}

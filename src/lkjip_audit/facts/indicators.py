@@ -15,10 +15,12 @@ categories. ``others`` holds the other values the report gives for ``b`` elsewhe
 from __future__ import annotations
 
 import re
-
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
 from lkjip_audit.facts import register_schema
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 PLACES = (
     "ikhtisar",
@@ -45,6 +47,8 @@ def entity_kind(text: str | None) -> str | None:
 
 
 def _common() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
     return {
         "page": pa.Column(int, pa.Check.ge(1)),
         "bbox": pa.Column(object, nullable=True),
@@ -52,9 +56,11 @@ def _common() -> dict[str, pa.Column]:
     }
 
 
-INDICATORS = register_schema(
-    "indicators",
-    pa.DataFrameSchema(
+@register_schema("indicators")
+def _indicators() -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
         {
             "name": pa.Column(str),
             "key": pa.Column(str, pa.Check.str_length(min_value=1)),
@@ -72,12 +78,14 @@ INDICATORS = register_schema(
         },
         strict=True,
         coerce=True,
-    ),
-)
+    )
 
-RATING_SCALE = register_schema(
-    "rating_scale",
-    pa.DataFrameSchema(
+
+@register_schema("rating_scale")
+def _rating_scale() -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
         {
             "lo": pa.Column(object, nullable=True),
             "hi": pa.Column(object, nullable=True),
@@ -87,12 +95,14 @@ RATING_SCALE = register_schema(
         },
         strict=True,
         coerce=True,
-    ),
-)
+    )
 
-CLAIMS = register_schema(
-    "claims",
-    pa.DataFrameSchema(
+
+@register_schema("claims")
+def _claims() -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
         {
             "kind": pa.Column(str, pa.Check.isin(CLAIM_KINDS)),
             "key": pa.Column(object, nullable=True),
@@ -110,5 +120,4 @@ CLAIMS = register_schema(
         },
         strict=True,
         coerce=True,
-    ),
-)
+    )

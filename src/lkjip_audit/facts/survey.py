@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandera.pandas as pa
-
 from lkjip_audit.facts import register_view
-from lkjip_audit.facts.text import place_schema
+from lkjip_audit.facts.text import place_table
 from lkjip_audit.numbers import Stated
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pandera.pandas as pa
 
 NRR = "nrr"
 """Nilai rata-rata of one unsur on the 1..4 scale (the mean of its answers)."""
@@ -51,71 +50,89 @@ def _is_stated(series):
     return series.map(lambda value: isinstance(value, Stated))
 
 
-STATED = pa.Column(object, pa.Check(_is_stated, error="value is a Stated number"))
-_GRID = {
-    "grid": pa.Column(int, pa.Check.ge(OUTSIDE)),
-    "period_kind": pa.Column(str, pa.Check.isin(list(PERIOD_KINDS))),
-    "period": pa.Column(int, pa.Check.in_range(YEAR, 12)),
-}
+def _stated() -> pa.Column:
+    """A printed number (a Stated)."""
+    import pandera.pandas as pa
 
-SKM_VALUES = place_schema(
-    "skm_values",
-    {
-        **_GRID,
-        "role": pa.Column(str, pa.Check.isin(ROLES)),
-        "item": pa.Column(str),
-        "label": pa.Column(str),
-        "value": STATED,
-        "source": pa.Column(str, pa.Check.isin(SOURCES)),
-    },
-)
-"""One printed SKM figure: where it stands (grid, period), what it is (role, unsur item)."""
+    return pa.Column(object, pa.Check(_is_stated, error="value is a Stated number"))
 
-SKM_CATEGORIES = place_schema(
-    "skm_categories",
-    {
-        **_GRID,
-        "category": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "label": pa.Column(str),
-    },
-)
-"""A mutu category printed in an SKM table for one period (``A``, ``Baik``, ``B (Baik)``)."""
 
-SKM_UNREAD = place_schema(
-    "skm_unread",
-    {
+def _grid(**more: pa.Column) -> dict[str, pa.Column]:
+    """Where a figure stands: its grid and period, then ``more`` columns."""
+    import pandera.pandas as pa
+
+    return {
+        "grid": pa.Column(int, pa.Check.ge(OUTSIDE)),
+        "period_kind": pa.Column(str, pa.Check.isin(list(PERIOD_KINDS))),
+        "period": pa.Column(int, pa.Check.in_range(YEAR, 12)),
+        **more,
+    }
+
+
+@place_table("skm_values")
+def _skm_values() -> dict[str, pa.Column]:
+    """One printed SKM figure: where it stands (grid, period), what it is (role, unsur item)."""
+    import pandera.pandas as pa
+
+    return _grid(
+        role=pa.Column(str, pa.Check.isin(ROLES)),
+        item=pa.Column(str),
+        label=pa.Column(str),
+        value=_stated(),
+        source=pa.Column(str, pa.Check.isin(SOURCES)),
+    )
+
+
+@place_table("skm_categories")
+def _skm_categories() -> dict[str, pa.Column]:
+    """A mutu category printed in an SKM table for one period (``A``, ``Baik``,
+    ``B (Baik)``)."""
+    import pandera.pandas as pa
+
+    return _grid(category=pa.Column(str, pa.Check.str_length(min_value=1)), label=pa.Column(str))
+
+
+@place_table("skm_unread")
+def _skm_unread() -> dict[str, pa.Column]:
+    """An SKM table that was found but not read (its row labels name no known unsur or
+    total): its figures are left out of every check, and the coverage panel says why."""
+    import pandera.pandas as pa
+
+    return {
         "grid": pa.Column(int, pa.Check.ge(0)),
         "reason_id": pa.Column(str, pa.Check.str_length(min_value=1)),
         "reason_en": pa.Column(str, pa.Check.str_length(min_value=1)),
-    },
-)
-"""An SKM table that was found but not read (its row labels name no known unsur or total):
-its figures are left out of every check, and the coverage panel says why."""
-IPK_PARTS = place_schema(
-    "ipk_parts",
-    {
+    }
+
+
+@place_table("ipk_parts")
+def _ipk_parts() -> dict[str, pa.Column]:
+    """A printed IPK figure: an unsur's bobot or nilai (``group`` = the table it stands in),
+    an IPK value or a respondent count for the internal, external or total survey."""
+    import pandera.pandas as pa
+
+    return {
         "part": pa.Column(str, pa.Check.isin(["internal", "external", "total", "unknown"])),
         "field": pa.Column(str, pa.Check.isin(["bobot", "nilai", "ipk", "responden"])),
         "unsur": pa.Column(str),
         "group": pa.Column(int, pa.Check.ge(0)),
-        "value": STATED,
+        "value": _stated(),
         "source": pa.Column(str, pa.Check.isin(SOURCES)),
-    },
-)
-"""A printed IPK figure: an unsur's bobot or nilai (``group`` = the table it stands in),
-an IPK value or a respondent count for the internal, external or total survey."""
+    }
 
-IKI = place_schema(
-    "iki",
-    {
+
+@place_table("iki")
+def _iki() -> dict[str, pa.Column]:
+    """An IKI figure: the 0-100 survey value or its 4-scale conversion; one ``group`` per
+    statement that prints both."""
+    import pandera.pandas as pa
+
+    return {
         "field": pa.Column(str, pa.Check.isin(["survey", "converted"])),
         "group": pa.Column(int, pa.Check.ge(0)),
-        "value": STATED,
+        "value": _stated(),
         "source": pa.Column(str, pa.Check.isin(SOURCES)),
-    },
-)
-"""An IKI figure: the 0-100 survey value or its 4-scale conversion; one ``group`` per
-statement that prints both."""
+    }
 
 
 def grid_view(values: pd.DataFrame) -> pd.DataFrame:

@@ -2,75 +2,105 @@
 
 from __future__ import annotations
 
-import pandera.pandas as pa
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lkjip_audit.facts import register_schema
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+Columns = Callable[[], "dict[str, pa.Column]"]
 
 
 def _has_bbox(series):
     return series.map(lambda box: box is None or (isinstance(box, tuple) and len(box) == 4))
 
 
-PLACE_COLUMNS = {
-    "page": pa.Column(int, pa.Check.ge(1)),
-    "bbox": pa.Column(object, pa.Check(_has_bbox, error="bbox is (x0, top, x1, bottom)")),
-    "raw": pa.Column(str),
-}
-"""Every fact row says where it was read: page, box and the exact text."""
+def place_columns() -> dict[str, pa.Column]:
+    """Every fact row says where it was read: page, box and the exact text."""
+    import pandera.pandas as pa
+
+    return {
+        "page": pa.Column(int, pa.Check.ge(1)),
+        "bbox": pa.Column(object, pa.Check(_has_bbox, error="bbox is (x0, top, x1, bottom)")),
+        "raw": pa.Column(str),
+    }
 
 
-def place_schema(name: str, columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
-    """A fact table schema: the given columns plus the place columns every fact row has."""
-    return register_schema(
-        name, pa.DataFrameSchema({**columns, **PLACE_COLUMNS}, name=name, coerce=False)
-    )
+def place_table(name: str, place: Columns = place_columns) -> Callable[[Columns], Columns]:
+    """Declare the fact table ``name``: the decorated function's columns plus the ``place``
+    columns every fact row has (page, box, text; a recap row has its own)."""
+
+    def register(columns: Columns) -> Columns:
+        @register_schema(name)
+        def build() -> pa.DataFrameSchema:
+            import pandera.pandas as pa
+
+            return pa.DataFrameSchema({**columns(), **place()}, name=name, coerce=False)
+
+        return columns
+
+    return register
 
 
-LINES = place_schema("lines", {})
+@place_table("lines")
+def _lines() -> dict[str, pa.Column]:
+    return {}
 
-PLACEHOLDERS = place_schema(
-    "placeholders",
-    {
+
+@place_table("placeholders")
+def _placeholders() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
         "text": pa.Column(str, pa.Check.str_length(min_value=1)),
         "kind": pa.Column(
             str, pa.Check.isin(["bracket", "contoh", "xx", "ellipsis", "lorem", "field-error"])
         ),
-    },
-)
+    }
 
-STALE_HEADINGS = place_schema(
-    "stale_headings",
-    {
+
+@place_table("stale_headings")
+def _stale_headings() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
         "text": pa.Column(str, pa.Check.str_length(min_value=1)),
         "stale_year": pa.Column(int),
         "year": pa.Column(int),
         "below": pa.Column(str),
-    },
-)
+    }
 
-PERSONS = place_schema(
-    "persons",
-    {
+
+@place_table("persons")
+def _persons() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
         "name": pa.Column(str),
         "nip": pa.Column(str, pa.Check.str_matches(r"^\d+$")),
         "nip_raw": pa.Column(str),
-    },
-)
+    }
 
-SECTIONS = place_schema(
-    "sections",
-    {
+
+@place_table("sections")
+def _sections() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
         "key": pa.Column(str),
         "title": pa.Column(str),
         "order": pa.Column(int, pa.Check.ge(0)),
         "listed": pa.Column(bool),
-    },
-)
+    }
 
-REPORT_YEARS = place_schema(
-    "report_years",
-    {
+
+@place_table("report_years")
+def _report_years() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
         "place": pa.Column(str, pa.Check.isin(["cover", "body"])),
         "year": pa.Column(int),
-    },
-)
+    }

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lkjip_audit.extract.furniture import body_lines
 from lkjip_audit.extract.model import DocumentText, Line
@@ -85,12 +86,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+# Several recognizers look for the chapters of the same lines: a line's answer is kept.
+@lru_cache(maxsize=16384)
 def is_toc_entry(text: str) -> bool:
     """Whether ``text`` reads as a table-of-contents entry (leader or trailing page number)."""
     text = normalise(text)
     return bool(TOC_LEADER.search(text) or _TOC_PAGE.search(_NUMBERED_PREFIX.sub("", text)))
 
 
+@lru_cache(maxsize=16384)
 def heading_key(text: str, next_text: str = "") -> str | None:
     """The chapter a line opens by its own words, or None; ``next_text`` (the next line) gives
     the title of a numeral printed alone ("IV." above "PENUTUP").

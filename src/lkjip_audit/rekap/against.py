@@ -16,8 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from lkjip_audit.extract.model import BBox
 from lkjip_audit.facts import Facts
 from lkjip_audit.numbers import Stated
@@ -70,10 +68,14 @@ def _statement(value: Any, row: Mapping[str, Any], entity: str = "") -> Statemen
 
 
 def _int(value: Any) -> int | None:
+    import pandas as pd
+
     return None if value is None or pd.isna(value) else int(value)
 
 
 def _this_year(row: Mapping[str, Any], year: int | None) -> bool:
+    import pandas as pd
+
     stated = row.get("year")
     return year is None or stated is None or pd.isna(stated) or int(stated) == year
 

@@ -6,17 +6,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from lkjip_audit.extract.model import DocumentText
+from lkjip_audit.facts import schema_for
 from lkjip_audit.facts.survey import (
-    IKI,
-    IPK_PARTS,
     KONVERSI,
     NRR,
     OUTSIDE,
     RESPONDEN,
     SKM,
-    SKM_CATEGORIES,
-    SKM_UNREAD,
-    SKM_VALUES,
     TERTIMBANG,
     YEAR,
 )
@@ -108,11 +104,11 @@ def recognize_survey(doc: DocumentText, meta: DocumentMeta) -> Mapping[str, pd.D
         for v in iki_conversions(passage)
     ]
     return {
-        "skm_values": _frame(values, SKM_VALUES),
-        "skm_categories": _frame(categories, SKM_CATEGORIES),
-        "skm_unread": _frame(unread, SKM_UNREAD),
-        "ipk_parts": _frame(ipk, IPK_PARTS),
-        "iki": _frame(iki, IKI),
+        "skm_values": _frame(values, "skm_values"),
+        "skm_categories": _frame(categories, "skm_categories"),
+        "skm_unread": _frame(unread, "skm_unread"),
+        "ipk_parts": _frame(ipk, "ipk_parts"),
+        "iki": _frame(iki, "iki"),
     }
 
 
@@ -168,9 +164,10 @@ def _place_line(line: Any) -> dict[str, Any]:
     return {"page": int(line.page), "bbox": line.bbox, "raw": line.text}
 
 
-def _frame(rows: Iterable[dict[str, Any]], schema: Any) -> pd.DataFrame:
+def _frame(rows: Iterable[dict[str, Any]], table: str) -> pd.DataFrame:
     import pandas as pd
 
+    schema = schema_for(table)
     frame = pd.DataFrame(list(rows), columns=list(schema.columns))
     # an empty frame has no dtypes to infer: give every column its schema's type
     return frame.astype({name: column.dtype.type for name, column in schema.columns.items()})

@@ -250,7 +250,9 @@ def _column_block(lines: Sequence[NumberedLine], start: int) -> Block | None:
     first = start
     if header is None and start + 1 < len(lines):
         # a header cell wrapped inside a narrow column ("Triwula" over "n I")
-        header = _period_header(numbered(_stacked(lines[start].line, lines[start + 1].line)))
+        stacked = _stacked(lines[start].line, lines[start + 1].line)
+        if stacked is not lines[start].line:  # the line itself was just read as no header
+            header = _period_header(numbered(stacked))
         first = start + 1
     if header is None:
         return None

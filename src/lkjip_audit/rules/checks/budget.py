@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-import pandas as pd
-
 from lkjip_audit.facts import Facts
 from lkjip_audit.facts.budget import DOUBTS, KINDS, SECTIONS
 from lkjip_audit.findings import Place
@@ -65,6 +63,8 @@ def _column_name(column: str, row: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _is_null(value: Any) -> bool:
+    import pandas as pd
+
     return value is pd.NA or (isinstance(value, float) and value != value)
 
 

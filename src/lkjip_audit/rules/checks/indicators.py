@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
-import pandas as pd
 from rapidfuzz import fuzz
 
 from lkjip_audit.facts import Facts
@@ -88,6 +87,8 @@ def _missing_as_none(value: Any) -> Any:
     """pandas stores a missing cell as NaN (or NA); rules treat it as absent."""
     if value is None or isinstance(value, (str, Stated, tuple, list)):
         return value
+    import pandas as pd
+
     try:
         return None if pd.isna(value) else value
     except (TypeError, ValueError):
@@ -562,6 +563,8 @@ def average_result(stated: Stated, capaian: list[Stated]) -> ClaimResult:
 
 def _indicator_capaian(facts: Facts, year: Any) -> list[Stated]:
     """One capaian per indicator of the year: the capaian table's, else the first stated."""
+    import pandas as pd
+
     frame = facts.table("indicators")
     if frame.empty:
         return []

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Place
@@ -15,6 +13,9 @@ from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import OneOf, ParamError, Params, Table
 from lkjip_audit.rules.patterns import PatternError, compile_pattern
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_LISTED = 6
 

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from lkjip_audit.facts import Facts
 from lkjip_audit.facts.survey import PERIOD_KINDS
@@ -31,6 +29,9 @@ from lkjip_audit.rules.checks.indicators import Band, Scale
 from lkjip_audit.rules.model import Rule
 from lkjip_audit.rules.params import ParamError, Params, Table
 from lkjip_audit.rules.registry import Hit, RuleContext, check_kind
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -60,12 +61,16 @@ _PART_NAMES = {
 
 def select(frame: pd.DataFrame, where: Mapping[str, Any] | None) -> pd.DataFrame:
     """The rows of ``frame`` whose columns equal (or are among) the ``where`` values."""
-    mask = pd.Series(True, index=frame.index)
+    import numpy as np
+
+    # A numpy mask: a pandas Series of booleans costs more than the filtering on these
+    # small frames.
+    mask = np.ones(len(frame), dtype=bool)
     for column, wanted in (where or {}).items():
         if column not in frame.columns:
             return frame.iloc[0:0]
         values = wanted if isinstance(wanted, list | tuple) else [wanted]
-        mask &= frame[column].isin(values)
+        mask &= frame[column].isin(values).to_numpy()
     return frame[mask]
 
 
@@ -134,10 +139,24 @@ def _precise(values: Sequence[Stated], on: bool) -> list[Stated]:
     ]
 
 
-def _single(rows: pd.DataFrame) -> Stated | None:
-    """The one value of ``rows`` (several equal printings count as one), else None."""
-    values = {v.value: v for v in rows["value"]}
+def _single(printed: Iterable[Stated]) -> Stated | None:
+    """The one value printed (several equal printings count as one), else None."""
+    values = {v.value: v for v in printed}
     return next(iter(values.values())) if len(values) == 1 else None
+
+
+def _values_by(rows: pd.DataFrame, key: str) -> dict[Any, list[Stated]]:
+    """The ``value`` cells of ``rows`` per value of their ``key`` column, in row order: one
+    pass instead of filtering the frame once per key (pandas costs a lot per small filter)."""
+    return _split(zip(rows[key], rows["value"], strict=True))
+
+
+def _split(cells: Iterable[tuple[Any, Stated]]) -> dict[Any, list[Stated]]:
+    """(key, value) cells as the values of each key, in order."""
+    split: dict[Any, list[Stated]] = {}
+    for k, value in cells:
+        split.setdefault(k, []).append(value)
+    return split
 
 
 def _nearest(groups: list[tuple[tuple, pd.DataFrame]], page: int) -> tuple[tuple, pd.DataFrame]:
@@ -291,26 +310,65 @@ def weighted_mean(
     ``grid_precision``. A key printed with two different values is skipped as ambiguous.
     Message values: ``stated``, ``expected``, ``inputs``, ``total_weight``, ``item``.
     """
-    column = rule.params.per
-    if column is None:
-        yield from _weighted(rule, facts, {})
-        return
-    targets = select(facts.table(rule.params.target_table or rule.params.table), rule.params.target)
-    for choice in dict.fromkeys(targets[column]) if column in targets.columns else ():
-        yield from _weighted(rule, facts, {column: choice})
-
-
-def _weighted(rule: Rule[WeightedMeanParams], facts: Facts, extra: dict[str, Any]) -> Iterator[Hit]:
     params = rule.params
-    table = facts.table(params.table)
+    column = params.per
+    groups = [
+        _inputs(key, rows, params)
+        for key, rows in _groups(facts.table(params.table), params.group_by)
+    ]
+    if column is None:
+        yield from _weighted(rule, facts, groups, {})
+        return
+    targets = select(facts.table(params.target_table or params.table), params.target)
+    for choice in dict.fromkeys(targets[column]) if column in targets.columns else ():
+        yield from _weighted(rule, facts, groups, {column: choice})
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    """One ``group_by`` set of a weighted-mean rule with its value and weight cells, read once
+    for every ``per`` choice: ``values`` holds (key, the ``per`` column's cell, value)."""
+
+    key: tuple
+    rows: pd.DataFrame
+    values: list[tuple[Any, Any, Stated]]
+    weights: list[tuple[Any, Stated]]
+
+
+def _inputs(key: tuple, rows: pd.DataFrame, params: WeightedMeanParams) -> _Inputs:
+    per, column = params.per, params.key
+    # The ``per`` choice replaces any filter of the rule on that column (see _pairs).
+    values = select(rows, {c: w for c, w in params.values.items() if c != per})
+    weights = select(rows, params.weights)
+    if per is None:
+        chosen = [None] * len(values)
+    elif per in values.columns:
+        chosen = list(values[per])
+    else:  # no such column: no value can be chosen
+        values, chosen = values.iloc[0:0], []
+    return _Inputs(
+        key,
+        rows,
+        list(zip(values[column], chosen, values["value"], strict=True)),
+        list(zip(weights[column], weights["value"], strict=True)),
+    )
+
+
+def _weighted(
+    rule: Rule[WeightedMeanParams],
+    facts: Facts,
+    groups: list[_Inputs],
+    extra: dict[str, Any],
+) -> Iterator[Hit]:
+    params = rule.params
     targets = select(facts.table(params.target_table or params.table), {**params.target, **extra})
     if targets.empty:
         return
     sets = []
-    for key, rows in _groups(table, params.group_by):
-        pairs = _pairs(rows, params, extra)
+    for group in groups:
+        pairs = _pairs(group, params, extra)
         if pairs:
-            sets.append((key, rows, pairs))
+            sets.append((group.key, group.rows, pairs))
     if not sets:
         return
     match = params.match
@@ -345,13 +403,13 @@ def _explained_by_parts(
     if not spec:
         return False
     on = params.grid_precision
-    parts = select(rows, spec)
+    parts = _values_by(select(rows, spec), params.key)
     means = []
-    counts = {len(parts[parts[params.key] == key]) for key, _, _ in pairs}
+    counts = {len(parts.get(key, ())) for key, _, _ in pairs}
     if len(counts) != 1 or counts == {0}:
         return False  # a period with an unsur unread: no mean to compare
     for key, _, weight in pairs:
-        values = _precise(list(parts[parts[params.key] == key]["value"]), on)
+        values = _precise(parts[key], on)
         mean = sum((v.interval() for v in values), Interval.exact(0)) / len(values)
         means.append((mean, _count(weight)))
     total = sum((w for _, w in means), Interval.exact(0))
@@ -365,17 +423,22 @@ def _shares(rows: pd.DataFrame, target: Mapping[str, Any], column: str) -> bool:
 
 
 def _pairs(
-    rows: pd.DataFrame, params: WeightedMeanParams, extra: dict[str, Any]
+    group: _Inputs, params: WeightedMeanParams, extra: dict[str, Any]
 ) -> list[tuple[Any, Stated, Stated]] | None:
-    """(key, value, weight) per key of a group, or None when a key is missing or ambiguous."""
-    key = params.key
-    values = select(rows, {**params.values, **extra})
-    weights = select(rows, params.weights)
-    keys = params.keys or list(dict.fromkeys([*values[key], *weights[key]]))
+    """(key, value, weight) per key of a group, or None when a key is missing or ambiguous.
+
+    The values are those of the rule's ``values`` filter with ``extra`` (the ``per`` choice)
+    in place of its filter on that column."""
+    choice = extra.get(params.per) if params.per is not None else None
+    values = [(k, v) for k, chosen, v in group.values if params.per is None or chosen == choice]
+    keys = params.keys or list(
+        dict.fromkeys([*(k for k, _ in values), *(k for k, _ in group.weights)])
+    )
+    values_by, weights_by = _split(values), _split(group.weights)
     pairs = []
     for k in keys:
-        value = _single(values[values[key] == k])
-        weight = _single(weights[weights[key] == k])
+        value = _single(values_by.get(k, ()))
+        weight = _single(weights_by.get(k, ()))
         if value is None or weight is None:
             return None
         pairs.append((k, value, weight))
@@ -501,7 +564,8 @@ def sum_of(rule: Rule[SumOfParams], facts: Facts, context: RuleContext) -> Itera
 
 def _keyed(rows: pd.DataFrame, key: str, keys: Sequence[Any] | None) -> list[Stated] | None:
     wanted = keys or list(dict.fromkeys(rows[key]))  # in the order printed
-    parts = [_single(rows[rows[key] == k]) for k in wanted]
+    by_key = _values_by(rows, key)
+    parts = [_single(by_key.get(k, ())) for k in wanted]
     return None if any(p is None for p in parts) else [p for p in parts if p is not None]
 
 
@@ -565,8 +629,12 @@ def grim(rule: Rule[GrimParams], facts: Facts, context: RuleContext) -> Iterator
     key = params.key
     for _, rows in _groups(table, params.group_by):
         counts = select(rows, params.counts)
+        specific = params.specific if params.specific in counts.columns else None
+        by_key: dict[Any, list[dict[str, Any]]] = {}
+        for count_row in counts.to_dict("records"):
+            by_key.setdefault(count_row[key], []).append(count_row)
         for row in select(rows, params.values).to_dict("records"):
-            count = _count_for(counts[counts[key] == row[key]], row, params.specific)
+            count = _count_for(by_key.get(row[key], []), row, specific)
             if count is None or count.decimals or count.value <= 0:
                 continue
             hit = _grim_hit(row, int(count.value) * items, count, low, high)
@@ -574,13 +642,15 @@ def grim(rule: Rule[GrimParams], facts: Facts, context: RuleContext) -> Iterator
                 yield hit
 
 
-def _count_for(counts: pd.DataFrame, row: Mapping[str, Any], specific: str | None) -> Stated | None:
-    """The respondent count behind ``row``: its own (``specific`` column shared) or the
-    general one (that column empty)."""
-    if specific is None or specific not in counts.columns:
-        return _single(counts)
-    own = counts[counts[specific] == row.get(specific)]
-    return _single(own if not own.empty else counts[counts[specific] == ""])
+def _count_for(
+    counts: list[dict[str, Any]], row: Mapping[str, Any], specific: str | None
+) -> Stated | None:
+    """The respondent count behind ``row`` among the count rows of its key: its own
+    (``specific`` column shared) or the general one (that column empty)."""
+    if specific is None:
+        return _single(c["value"] for c in counts)
+    own = [c["value"] for c in counts if c[specific] == row.get(specific)]
+    return _single(own or [c["value"] for c in counts if c[specific] == ""])
 
 
 def _grim_hit(
@@ -737,7 +807,7 @@ def scaled(rule: Rule[ScaledParams], facts: Facts, context: RuleContext) -> Iter
     ratio = params.factor / params.divisor
     table = facts.table(params.table)
     for _, rows in _groups(table, params.group_by):
-        source = _single(select(rows, params.source))
+        source = _single(select(rows, params.source)["value"])
         if source is None:
             continue
         parts = select(rows, params.or_mean_of) if params.or_mean_of else rows.iloc[0:0]
@@ -791,10 +861,11 @@ def product_of(rule: Rule[ProductOfParams], facts: Facts, context: RuleContext) 
     params = rule.params
     table = facts.table(params.table)
     for _, rows in _groups(table, params.group_by):
-        left, right = select(rows, params.left), select(rows, params.right)
+        left = _values_by(select(rows, params.left), params.key)
+        right = _values_by(select(rows, params.right), params.key)
         for row in select(rows, params.target).to_dict("records"):
-            a = _single(left[left[params.key] == row[params.key]])
-            b = _single(right[right[params.key] == row[params.key]])
+            a = _single(left.get(row[params.key], ()))
+            b = _single(right.get(row[params.key], ()))
             if a is None or b is None:
                 continue
             stated: Stated = row["value"]
