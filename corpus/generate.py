@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -28,9 +28,9 @@ import pdfplumber
 from corpus.defects import INJECTORS, Defect, NoPlace, inject
 from corpus.model import SKM_LAYOUTS, Layout, Report, SatkerRecap, build_report
 from corpus.pemda import build_pemda_report
-from corpus.plan_pemda import PemdaPlan, plan_pemda
+from corpus.plan_pemda import PemdaPlan, plan_pemda, spread
 from corpus.recap_defects import RECAP_FILE, RECAP_TRUTH, write_recap
-from corpus.render import Rendered, build_pdf
+from corpus.render import Rendered, build_pdf, register_fonts
 from corpus.render_docx import DocxLook, build_docx, convert, marks_from_pdf, soffice_available
 from corpus.render_pemda import PemdaWriter
 from corpus.render_sections import Writer
@@ -278,6 +278,7 @@ def build_document(plan: DocPlan | PemdaPlan) -> Built:
 def build_docx_documents(plans: Sequence[DocPlan | PemdaPlan], work: Path) -> list[Built]:
     """Build the planned documents as .docx in ``work``, convert them all in one LibreOffice
     run, and read every watched place's page back from the converted PDFs."""
+    register_fonts()  # the writer's paragraph styles name reportlab's fonts
     prepared = []
     for plan in plans:
         report, defects = prepare_document(plan)
@@ -296,9 +297,31 @@ def build_docx_documents(plans: Sequence[DocPlan | PemdaPlan], work: Path) -> li
         pdf = path.with_suffix(".pdf").read_bytes()
         with pdfplumber.open(io.BytesIO(pdf)) as opened:
             pages = len(opened.pages)
-        rendered = Rendered(pdf, marks_from_pdf(pdf, document.bookmarks), pages, ())
-        builts.append(Built(plan, report, defects, rendered))
+        marks = settle_marks(pdf, marks_from_pdf(pdf, document.bookmarks), report)
+        builts.append(Built(plan, report, defects, Rendered(pdf, marks, pages, ())))
     return builts
+
+
+def settle_marks(pdf: bytes, marks: dict[str, list[int]], report: Report) -> dict[str, list[int]]:
+    """Each watched place on the page that shows its text: a bookmark's destination can sit
+    on the page before the line that holds the value (a table row pushed to the next page),
+    so the neighbouring pages are searched in the converted PDF's own text."""
+    settled = dict(marks)
+    with pdfplumber.open(io.BytesIO(pdf)) as opened:
+        texts: dict[int, str] = {}
+
+        def text(page: int) -> str:
+            if page not in texts:
+                texts[page] = _squash(opened.pages[page - 1].extract_text() or "")
+            return texts[page]
+
+        for key, pages in marks.items():
+            shown = _squash(report.overrides.get(key, report.originals.get(key, "")))
+            if not shown or any(shown in text(p) for p in pages):
+                continue
+            near = [p for p in (pages[0] + 1, pages[0] - 1) if 1 <= p <= len(opened.pages)]
+            settled[key] = [next((p for p in near if shown in text(p)), pages[0])]
+    return settled
 
 
 def _inject_some(
@@ -382,6 +405,7 @@ def generate(out: Path, seed: int = 1, data_dir: Path = DATA_DIR) -> dict[str, o
     out.mkdir(parents=True, exist_ok=True)
     plans = plan_corpus(seed, data_dir)
     keep = {p.file for p in plans} | {p.file for p in plan_pemda(seed, make_layout)}
+    keep |= {p.file for p in plan_typed(seed, {p.recap.kode for p in plans}, data_dir)}
     for stale in out.glob(f"{FILE_PREFIX}*.pdf"):
         if stale.name not in keep:
             stale.unlink()
@@ -394,17 +418,38 @@ def generate(out: Path, seed: int = 1, data_dir: Path = DATA_DIR) -> dict[str, o
         builts.append(built)
     # The recap with its injected defects, and its truth (rekap.pdf, rekap_truth.json).
     write_recap(out, builts, documents, seed, YEAR, data_dir)
-    documents += generate_pemda(out, seed)
+    typed = plan_typed(seed, {p.recap.kode for p in plans}, data_dir)
+    documents += generate_family(out, typed + plan_pemda(seed, make_layout))
     truth = {"schema": SCHEMA, "seed": seed, "documents": documents}
     (out / "truth.json").write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n")
     return truth
 
 
-def generate_pemda(out: Path, seed: int) -> list[dict[str, object]]:
-    """Write the pemda family into ``out``: its reportlab documents, then its word-processor
-    documents in one LibreOffice run (left out, with a notice, where LibreOffice is missing).
-    Returns their truth entries in plan order."""
-    plans = plan_pemda(seed, make_layout)
+TYPED = 6
+"""Kemenkumham documents typed in a word processor (one clean, the rest defective)."""
+TYPED_FIRST_INDEX = 30
+
+
+def plan_typed(seed: int, taken: set[str], data_dir: Path = DATA_DIR) -> list[DocPlan]:
+    """Kemenkumham documents of satker not in the reportlab part, made through LibreOffice:
+    every category once (the recap is not about them: they are checked without it)."""
+    rng = random.Random(seed * 11 + 5)
+    recap = [r for r in load_recap(data_dir) if r.kode not in taken]
+    chosen = rng.sample(recap, TYPED)
+    skm_layouts = [SKM_LAYOUTS[i % len(SKM_LAYOUTS)] for i in range(TYPED)]
+    per_doc = [(), *spread(rng, list(INJECTORS), 1, [True] * (TYPED - 1))]
+    plans = []
+    for i, (rec, cats) in enumerate(zip(chosen, per_doc, strict=True)):
+        index = TYPED_FIRST_INDEX + i
+        layout = replace(make_layout(rng, index, skm_layouts[i]), renderer="docx")
+        plans.append(DocPlan(index, rec, layout, cats, i % 4 == 1, seed * 1000 + index))
+    return plans
+
+
+def generate_family(out: Path, plans: Sequence[DocPlan | PemdaPlan]) -> list[dict[str, object]]:
+    """Write ``plans`` into ``out``: the reportlab documents, then the word-processor ones in
+    one LibreOffice run (left out, with a notice, where LibreOffice is missing). Returns their
+    truth entries in plan order."""
     typed = [p for p in plans if p.layout.renderer == "docx"]
     builts = {p.file: build_document(p) for p in plans if p.layout.renderer != "docx"}
     if typed and soffice_available():

@@ -55,14 +55,18 @@ def pemda_categories() -> list[str]:
     return [c for c in INJECTORS if c not in NOT_PEMDA]
 
 
-def schedule_pemda(rng: random.Random, skm: list[bool]) -> list[tuple[tuple[str, int], ...]]:
-    """(category, occurrence) per defective document (``skm[d]``: document ``d`` has an SKM)."""
+def spread(
+    rng: random.Random, categories: list[str], per_category: int, skm: list[bool]
+) -> list[tuple[tuple[str, int], ...]]:
+    """(category, occurrence) per defective document: each of ``categories``
+    ``per_category`` times, at most :data:`PER_DOCUMENT` per document, consecutive
+    occurrences in the next documents that fit (``skm[d]``: document ``d`` has an SKM)."""
     docs: list[list[tuple[str, int]]] = [[] for _ in skm]
     cursor = 0
-    categories = pemda_categories()
+    categories = list(categories)
     rng.shuffle(categories)
     for category in categories:
-        for n in range(PER_CATEGORY):
+        for n in range(per_category):
             for step in range(len(docs)):
                 d = (cursor + step) % len(docs)
                 fits = len(docs[d]) < PER_DOCUMENT and all(c != category for c, _ in docs[d])
@@ -83,7 +87,8 @@ def plan_pemda(seed: int, make_layout) -> list[PemdaPlan]:
     slots = len(pemda_categories()) * PER_CATEGORY
     defective = -(-slots // PER_DOCUMENT) + 1
     skm_layouts = [SKM_CYCLE[d % len(SKM_CYCLE)] for d in range(CLEAN + defective)]
-    per_doc = [()] * CLEAN + schedule_pemda(rng, [s != "none" for s in skm_layouts[CLEAN:]])
+    skm = [s != "none" for s in skm_layouts[CLEAN:]]
+    per_doc = [()] * CLEAN + spread(rng, pemda_categories(), PER_CATEGORY, skm)
     pairs = [(u, r) for u in UNITS for r in REGIONS]
     chosen = rng.sample(pairs, len(per_doc))
     plans = []

@@ -218,7 +218,9 @@ class _Builder:
     def table(self, flowable: Table) -> None:
         """A table: borders when ruled, merged cells, header rows repeated on every page."""
         rows = flowable._cellvalues
-        if self.break_pending:
+        body = self.doc.element.body
+        last = body[-2] if len(body) > 1 else None  # the element before the final sectPr
+        if self.break_pending or (last is not None and last.tag == qn("w:tbl")):
             self._paragraph()
         columns = len(rows[0])
         table = self.doc.add_table(rows=len(rows), cols=columns)
@@ -254,6 +256,15 @@ class _Builder:
                     run.font.size = Pt(self.look.size - 2)
             elif isinstance(item, str):
                 self.fill(paragraph, item)
+
+    def gap(self) -> None:
+        """An empty small paragraph: space, and what keeps two tables apart (the word
+        processor joins tables with nothing between them into one)."""
+        if self.break_pending:
+            return
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run().font.size = Pt(4)
 
     def section(self, kind: str | None = None, orientation: str | None = None) -> None:
         """A new section on a new page: page numbers ``kind`` from 1, or a new orientation."""
@@ -319,7 +330,9 @@ class _Builder:
                 self.paragraph(flowable)
             elif isinstance(flowable, Table):
                 self.table(flowable)
-            elif not isinstance(flowable, (Spacer, CondPageBreak)):
+            elif isinstance(flowable, Spacer):
+                self.gap()
+            elif not isinstance(flowable, CondPageBreak):
                 raise TypeError(f"no docx translation for {type(flowable).__name__}")
 
     def save(self) -> bytes:
