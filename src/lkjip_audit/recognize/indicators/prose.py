@@ -22,9 +22,12 @@ _LOWER_BETTER = re.compile(
     re.I,
 )
 _TARGET_WORD = re.compile(r"\btarget\b", re.I)
+_REALISED_AFTER_TARGET = re.compile(
+    r"\b(realisasi(nya)?|terealisasi|tercapai|mencapai|dicapai|tercatat)\b", re.I
+)
 _REALISED_BEFORE = re.compile(
     r"(sebesar|adalah|mencapai|hasil|realisasi|terealisasi|tercatat|memperoleh|diperoleh|"
-    r"yaitu|nilai|menjadi|:)\s*(\(|\[)?\s*$",
+    r"yaitu|nilai|menjadi|angka|menghasilkan|dicapai|diraih|:)\s*(\(|\[)?\s*$",
     re.I,
 )
 _CAPAIAN_BEFORE = re.compile(
@@ -41,8 +44,10 @@ _NOT_THIS_YEAR_TARGET = re.compile(r"jangka\s+menengah|renstra|rencana\s+strateg
 # The widest gap, in characters, between figures read as one statement.
 _GAP = 80
 _REALISASI_WORD = re.compile(r"\b(realisasi|terealisasi)\b", re.I)
+# Up to the value, no other figure (a year may be named: "pada tahun 2023 adalah 3,96").
 _REALISASI_VALUE = re.compile(
-    r"^[^.\d]{0,90}?\b(sebesar|adalah|mencapai|yaitu|tercatat|menjadi)\s*$", re.I
+    r"^(?:[^.\d]|(?:19|20)\d\d\b){0,120}?\b(sebesar|adalah|mencapai|yaitu|tercatat|menjadi)\s*$",
+    re.I,
 )
 # A sentence ends, unless the next one refers back to its figure ("Nilai ini ...").
 _NEW_SENTENCE = re.compile(rf"[.;]\s+(?!{REFERS_BACK.pattern})")
@@ -81,7 +86,9 @@ def prose_statements(ctx: Context) -> Iterator[Statement]:
             or not _years_ok(text[max(0, first - 60) : first], ctx.year)
             or bool(_NOT_THIS_YEAR_TARGET.search(text[max(0, k - 80) : target.end]))
         )
-        key = ctx.mention_in_sentence(first)
+        # The indicator is named before both figures, or between the target and the
+        # realisation ("Dari target 70,00, Nilai SAKIP terealisasi 77,99").
+        key = ctx.mention_in_sentence(first) or ctx.mention_in_sentence(realised.start)
         if key is None:
             continue
         after = max(target.end, realised.end)
@@ -194,13 +201,17 @@ def _realised(ctx: Context, figures: list[Num], k: int, target: Num) -> Num | No
             and _same_sentence(gap)
         ):
             return candidate
-    after = [n for n in figures if target.end < n.start <= target.end + _GAP]
+    # After the target, the sentence may name the unit and the year before the realisation
+    # ("Dari target ... sebesar 3,25, realisasi yang dicapai <unit> pada tahun 2023 adalah").
+    after = [n for n in figures if target.end < n.start <= target.end + 2 * _GAP]
     if after:
         candidate = after[0]
         gap = text[target.end : candidate.start]
         same_kind = candidate.stated.is_percent == target.stated.is_percent
-        if same_kind and re.search(
-            r"\b(realisasi|terealisasi|tercapai|mencapai|tercatat)\b", gap, re.I
+        if (
+            same_kind
+            and _REALISED_AFTER_TARGET.search(gap)
+            and (candidate.start <= target.end + _GAP or _same_sentence(gap))
         ):
             return candidate
     return None
