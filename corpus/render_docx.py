@@ -228,11 +228,15 @@ class _Builder:
         ruled = bool(getattr(flowable, "_linecmds", None))
         if ruled:
             table.style = self.doc.styles["Table Grid"]
-        widths = [w for w in flowable._colWidths]
+        # The story's column widths (points), as the grid the word processor lays out.
+        widths = [Pt(w) for w in flowable._colWidths]
+        table.autofit = False
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = width
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 cell = table.cell(r, c)
-                cell.width = int(widths[c] / 72 * 914400) if widths[c] else cell.width
+                cell.width = widths[c]
                 self._cell(cell.paragraphs[0], value)
         for (c0, r0), (c1, r1) in _spans(flowable):
             table.cell(r0, c0).merge(table.cell(r1, c1))
