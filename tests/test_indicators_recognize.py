@@ -347,3 +347,24 @@ def test_mutu_claim_with_dikategorikan():
     assert len(mutu) == 1
     assert mutu.iloc[0]["stated"].raw == "82,25"
     assert "Baik" in mutu.iloc[0]["category"]
+
+
+def test_capaian_before_its_figures_and_indicator_named_after_them():
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        "1 Indeks Kepuasan Masyarakat 3,25 3,87 119,08%\n"
+        "2 Nilai Evaluasi Akuntabilitas Kinerja 70,00 77,99 111,41%\n"
+        "Rincian tiap indikator adalah sebagai berikut.\n"
+        "Capaian Indeks Kepuasan Masyarakat tahun 2023 adalah 100% (realisasi 3,87 terhadap\n"
+        "target 3,25).\n"
+        "Realisasi 77,90 atas target 70,00 dicapai oleh indikator Nilai Evaluasi Akuntabilitas\n"
+        "Kinerja.\n"
+    )
+    table = facts.table("indicators")
+    narrative = table[table["place"] == "bab3-narrative"]
+    rows = {
+        (r.key.split()[0], r.realisasi.raw, r.target.raw, r.capaian.raw if r.capaian else None)
+        for r in narrative.itertuples()
+    }
+    assert rows == {("indeks", "3,87", "3,25", "100%"), ("nilai", "77,90", "70,00", None)}

@@ -103,6 +103,13 @@ class Context:
             start = sentence_start(self.stream.text, max(0, start - 2))
         return self.mention_before(pos, reach=pos - start)
 
+    def mention_later_in_sentence(self, pos: int) -> str | None:
+        """The first indicator named after ``pos`` in its sentence ("Realisasi 76,01 atas
+        target 85,00 dicapai oleh indikator ...")."""
+        end = _SENTENCE_BREAK.search(self.stream.text, pos)
+        stop = end.start() if end else pos + _SENTENCE_REACH
+        return next((key for start, key in self.mentions if pos <= start < stop), None)
+
     def compared_key(self, pos: int) -> str | None:
         """The key of the indicator a comparison table at ``pos`` is about."""
         return self.mention_before(pos, reach=_COMPARISON_REACH)

@@ -10,7 +10,12 @@ import re
 from collections.abc import Iterator
 
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.indicators.context import REFERS_BACK, Context, Statement
+from lkjip_audit.recognize.indicators.context import (
+    REFERS_BACK,
+    Context,
+    Statement,
+    sentence_start,
+)
 from lkjip_audit.recognize.indicators.places import prose_place
 from lkjip_audit.recognize.indicators.stream import Num
 
@@ -86,13 +91,18 @@ def prose_statements(ctx: Context) -> Iterator[Statement]:
             or not _years_ok(text[max(0, first - 60) : first], ctx.year)
             or bool(_NOT_THIS_YEAR_TARGET.search(text[max(0, k - 80) : target.end]))
         )
-        # The indicator is named before both figures, or between the target and the
-        # realisation ("Dari target 70,00, Nilai SAKIP terealisasi 77,99").
-        key = ctx.mention_in_sentence(first) or ctx.mention_in_sentence(realised.start)
+        # The indicator is named before both figures, between the target and the
+        # realisation ("Dari target 70,00, Nilai SAKIP terealisasi 77,99"), or after both
+        # ("... dicapai oleh indikator ...").
+        after = max(target.end, realised.end)
+        key = (
+            ctx.mention_in_sentence(first)
+            or ctx.mention_in_sentence(realised.start)
+            or ctx.mention_later_in_sentence(after)
+        )
         if key is None:
             continue
-        after = max(target.end, realised.end)
-        capaian = _capaian_after(ctx, figures, after)
+        capaian = _capaian_after(ctx, figures, after) or _capaian_before(ctx, figures, first)
         yield _statement(
             ctx,
             key,
@@ -119,6 +129,17 @@ def _capaian_after(ctx: Context, figures: list[Num], after: int) -> Num | None:
         ),
         None,
     )
+
+
+def _capaian_before(ctx: Context, figures: list[Num], first: int) -> Num | None:
+    """The capaian stated before its figures: "Capaian ... adalah 100% (realisasi 3,87
+    terhadap target 3,25)"."""
+    text = ctx.stream.text
+    start = sentence_start(text, first)
+    before = [n for n in figures if start <= n.start and n.end <= first]
+    if not before or not before[-1].stated.is_percent or first - before[-1].end > _GAP // 4:
+        return None
+    return before[-1] if re.search(r"\bcapaian\b", text[start : before[-1].start], re.I) else None
 
 
 def realisasi_statements(ctx: Context, taken: set[int]) -> Iterator[Statement]:
