@@ -131,7 +131,11 @@ def find_mentions(ctx: Context) -> list[tuple[int, str]]:
         tail = text[match.start() : match.start() + 160]
         end = _MENTION_END.search(tail, len(match.group()))
         phrase = " ".join((tail[: end.start()] if end else tail).split()[:_MENTION_WORDS])
-        key = ctx.names.resolve(phrase)
+        # A name holding one of the words that end a mention ("Persentase Layanan yang
+        # Diselesaikan ...") is matched on the words that follow as well.
+        key = ctx.names.resolve(phrase) or ctx.names.resolve(
+            " ".join(tail.split()[: 2 * _MENTION_WORDS])
+        )
         if key is None and match.group() != "Nilai" and len(normalise(phrase).split()) >= 3:
             key = ctx.names.key(phrase)
         if key:
