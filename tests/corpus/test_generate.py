@@ -242,7 +242,8 @@ def test_recap_satker_are_real_and_consistent():
 def test_an_up_to_date_corpus_is_reused(corpus_truth):
     first = OUT / corpus_truth["documents"][0]["file"]
     before = first.stat().st_mtime_ns
-    assert ensure_corpus(OUT, SEED) == corpus_truth
+    again = ensure_corpus(OUT, SEED)
+    assert [d for d in again["documents"] if in_recap_part(d)] == corpus_truth["documents"]
     assert first.stat().st_mtime_ns == before
 
 
