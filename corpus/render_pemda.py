@@ -260,7 +260,7 @@ class PemdaWriter(Writer):
         rows.append(["", "Jumlah", "", "", self.rp("lk.total", total)])
         return self.table(
             rows,
-            [0.8, 7.2, 1.6, 2.2, 4.2],
+            [1.0, 6.8, 1.8, 2.2, 4.2],
             "clrlr",
             header_rows=2,
             bold_rows=bold,
