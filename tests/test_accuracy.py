@@ -6,7 +6,10 @@ Floors per category: recall >= 0.9 for every category the corpus injects, overal
 on each SKM layout of the corpus on its own (8 unsur by month, 9 by month, 9 by quarter on
 both scales, an annual summary only). A second corpus, generated with a seed
 the checkers were never tuned on, must reach the same overall floors: a rule that only works
-on the committed corpus does not work. The recap categories are scored on the
+on the committed corpus does not work. These floors hold the Kemenkumham family, drawn by
+reportlab or typed and converted by LibreOffice; the pemda family is scored per renderer,
+with the parts still below the floors marked as known gaps (strict xfail: a part that reaches
+them fails the mark and must be promoted). The recap categories are scored on the
 corpus by ``test_rekap_corpus.py`` (they need a recap with injected defects) and here on the
 seed, whose own attached recap carries real ones.
 """
@@ -157,13 +160,20 @@ def test_held_out_corpus_reaches_the_same_overall_floors(held_out_report):
     assert held_out_report.clean_findings == 0, false_positives(held_out_report)
 
 
-PEMDA_PARTS = [("pemda", "reportlab"), ("pemda", "docx")]
-# First measured on the held-out seed before any recognizer change (docs/corpus-families.md):
-# the pemda family's new words, its retribusi, its unsigned Kepala Daerah and its negative
-# polarity named only in prose are not yet read well enough for the floors.
+# First measured on the held-out seed before any recognizer change (docs/corpus-families.md).
+# Still below the floors: the reportlab pemda lampiran's two-row header repeated over a page
+# break, and on the held-out seed its words and roman chapter headings.
 PEMDA_GAP = pytest.mark.xfail(
-    strict=True, reason="issue 14: pemda family below the floors, see docs/corpus-families.md"
+    strict=True, reason="issue 14: below the floors, see docs/corpus-families.md"
 )
+TUNED_PARTS = [
+    pytest.param("docx", id="docx"),
+    pytest.param("reportlab", id="reportlab", marks=PEMDA_GAP),
+]
+HELD_OUT_PARTS = [
+    pytest.param("docx", id="docx", marks=PEMDA_GAP),
+    pytest.param("reportlab", id="reportlab", marks=PEMDA_GAP),
+]
 
 
 def _require_pemda(report: EvalReport, renderer: str) -> None:
@@ -171,28 +181,34 @@ def _require_pemda(report: EvalReport, renderer: str) -> None:
         pytest.skip(f"no pemda {renderer} documents: LibreOffice (soffice) is not installed")
 
 
-@PEMDA_GAP
-@pytest.mark.parametrize(("family", "renderer"), PEMDA_PARTS)
-def test_pemda_family_reaches_the_floors(corpus_results, tmp_path, family, renderer):
-    report = part_report(
-        CORPUS / "truth.json", corpus_results, tmp_path, renderer, family=family, renderer=renderer
-    )
-    _require_pemda(report, renderer)
+def _assert_floors(report: EvalReport) -> None:
     assert report.recall >= MIN_RECALL, report.categories
     assert report.precision >= MIN_PRECISION, false_positives(report)
     assert report.clean_findings == 0, false_positives(report)
 
 
-@PEMDA_GAP
-@pytest.mark.parametrize(("family", "renderer"), PEMDA_PARTS)
-def test_held_out_pemda_family_reaches_the_floors(held_out, family, renderer):
-    folder, results = held_out
+@pytest.mark.parametrize("renderer", TUNED_PARTS)
+def test_pemda_family_reaches_the_floors(corpus_results, tmp_path, renderer):
     report = part_report(
-        folder / "truth.json", results, folder, renderer, family=family, renderer=renderer
+        CORPUS / "truth.json", corpus_results, tmp_path, renderer, family="pemda", renderer=renderer
     )
     _require_pemda(report, renderer)
-    assert report.recall >= MIN_RECALL, report.categories
-    assert report.precision >= MIN_PRECISION, false_positives(report)
+    _assert_floors(report)
+
+
+@pytest.mark.parametrize("renderer", HELD_OUT_PARTS)
+def test_held_out_pemda_family_reaches_the_floors(held_out, renderer):
+    folder, results = held_out
+    report = part_report(
+        folder / "truth.json",
+        results,
+        folder,
+        f"pemda-{renderer}",
+        family="pemda",
+        renderer=renderer,
+    )
+    _require_pemda(report, renderer)
+    _assert_floors(report)
 
 
 def test_pemda_family_injects_every_applicable_category_three_times():
