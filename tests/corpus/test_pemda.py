@@ -46,7 +46,7 @@ def test_units_are_regional_and_picked_by_the_pemda_profile(pemda_docs):
 def test_clean_pemda_documents_have_valid_nips_and_no_template_text(pemda_docs):
     nip_re = re.compile(r"NIP\.\s*(\d{8} ?\d{6} ?\d ?\d{3})(?!\d)")
     clean = [d for d in pemda_docs if d["clean"]]
-    assert len(clean) >= 2
+    assert clean  # three with LibreOffice, one drawn by reportlab without it
     for doc in clean:
         text = text_of(OUT / doc["file"])
         assert "RINGKASAN EKSEKUTIF" in text and "PENUTUP" in text
