@@ -180,7 +180,7 @@ def mutu_category(report: Report, rng: random.Random, taken: set[str], variant: 
     """A stated quality category that contradicts the value: in a sentence, or in the SKM
     table of a layout that prints one (a quarter's letter, the annual summary's category)."""
     layout = report.layout.skm_layout
-    keys = [f"mutu.{k}" for k in ("ikm", "ipk", "iki")]
+    keys = [f"mutu.{i.key}" for i in report.indicators if i.key in ("ikm", "ipk", "iki")]
     if layout == "triwulan9":
         keys = [f"skq.{q}.mutu" for q in range(4)] + ["skma.mutu"]
     elif layout == "tahunan9":
@@ -219,6 +219,8 @@ def ikm_recompute(report: Report, rng: random.Random, taken: set[str], variant: 
     """A wrong figure of the SKM table the layout prints: monthly (the seed's 8 unsur, or the
     regulation's 9), quarterly or annual-only."""
     layout = report.layout.skm_layout
+    if layout == "none":
+        raise NoPlace("ikm-recompute")
     if layout == "triwulan9":
         return _quarterly_defect(report, rng, _free(rng, _quarterly_keys(report), taken, variant))
     if layout == "tahunan9":
@@ -604,7 +606,9 @@ def structure(report: Report, rng: random.Random, taken: set[str], variant: int)
     key = _free(rng, sorted(STRUCTURE_SWAPS), taken, variant)
     order, other, what = STRUCTURE_SWAPS[key]
     report.chapter_order = order
-    injected = "LAMPIRAN" if key == "head.L" else f"BAB {key.split('.')[1]}"
+    numeral = key.split(".")[1]
+    injected = numeral if report.layout.roman_chapters else f"BAB {numeral}"
+    injected = "LAMPIRAN" if key == "head.L" else injected
     return Defect("structure", key, injected, f"urutan bab salah: {what}", (other,))
 
 

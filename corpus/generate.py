@@ -15,10 +15,11 @@ import io
 import json
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -26,8 +27,12 @@ import pdfplumber
 
 from corpus.defects import INJECTORS, Defect, NoPlace, inject
 from corpus.model import SKM_LAYOUTS, Layout, Report, SatkerRecap, build_report
+from corpus.pemda import build_pemda_report
+from corpus.plan_pemda import PemdaPlan, plan_pemda, spread
 from corpus.recap_defects import RECAP_FILE, RECAP_TRUTH, write_recap
-from corpus.render import Rendered, build_pdf
+from corpus.render import Rendered, build_pdf, register_fonts
+from corpus.render_docx import DocxLook, build_docx, convert, marks_from_pdf, soffice_available
+from corpus.render_pemda import PemdaWriter
 from corpus.render_sections import Writer
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -40,6 +45,7 @@ SKM_CATEGORIES = ("ikm-recompute", "mutu-category")
 PER_SKM_LAYOUT = 2
 """Defects of each SKM category injected into documents of each SKM layout."""
 MIN_PAGES, MAX_PAGES = 25, 60
+MIN_PAGES_PEMDA = 15
 # Places always watched: first and last row of the long lampiran table (shows the split).
 ALWAYS_WATCHED = ("lk.0.amt", "lk.total")
 FILE_PREFIX = "lkjip_"
@@ -226,12 +232,23 @@ def plan_corpus(seed: int, data_dir: Path = DATA_DIR) -> list[DocPlan]:
     ]
 
 
-def build_document(plan: DocPlan) -> Built:
-    """Build, inject and render one planned document (no verification)."""
+def prepare_document(plan: DocPlan | PemdaPlan) -> tuple[Report, tuple[Defect, ...]]:
+    """The planned document's report with its defects injected (not yet rendered)."""
     rng = random.Random(plan.seed)
-    report = build_report(
-        rng, plan.recap, YEAR, plan.layout, plan.seed, lower_better=plan.lower_better
-    )
+    if isinstance(plan, PemdaPlan):
+        report = build_pemda_report(
+            rng,
+            plan.unit,
+            plan.region,
+            YEAR,
+            plan.layout,
+            plan.seed,
+            lower_better=plan.lower_better,
+        )
+    else:
+        report = build_report(
+            rng, plan.recap, YEAR, plan.layout, plan.seed, lower_better=plan.lower_better
+        )
     defects: list[Defect] = []
     taken: set[str] = set()
     for category, variant in plan.defects:
@@ -239,9 +256,72 @@ def build_document(plan: DocPlan) -> Built:
         defects.append(defect)
         taken.update(defect.keys)
     report.watch.update(ALWAYS_WATCHED)
-    header = f"LKjIP {report.satker} Tahun {report.year}" if plan.layout.header else None
-    rendered = build_pdf(lambda toc: Writer(report, toc).story(), report, header)
-    return Built(plan, report, tuple(defects), rendered)
+    return report, tuple(defects)
+
+
+def _writer(report: Report) -> type[Writer]:
+    return PemdaWriter if report.layout.family == "pemda" else Writer
+
+
+def _header(report: Report) -> str | None:
+    return f"LKjIP {report.satker} Tahun {report.year}" if report.layout.header else None
+
+
+def build_document(plan: DocPlan | PemdaPlan) -> Built:
+    """Build, inject and render one planned document with reportlab (no verification)."""
+    report, defects = prepare_document(plan)
+    writer = _writer(report)
+    rendered = build_pdf(lambda toc: writer(report, toc).story(), report, _header(report))
+    return Built(plan, report, defects, rendered)
+
+
+def build_docx_documents(plans: Sequence[DocPlan | PemdaPlan], work: Path) -> list[Built]:
+    """Build the planned documents as .docx in ``work``, convert them all in one LibreOffice
+    run, and read every watched place's page back from the converted PDFs."""
+    register_fonts()  # the writer's paragraph styles name reportlab's fonts
+    prepared = []
+    for plan in plans:
+        report, defects = prepare_document(plan)
+        look = DocxLook(
+            ("DejaVu Serif", "DejaVu Sans")[plan.index % 2],
+            report.layout.font_size - 0.5,
+            _header(report),
+        )
+        document = build_docx(_writer(report)(report, ()).story(), look)
+        path = work / Path(plan.file).with_suffix(".docx").name
+        path.write_bytes(document.data)
+        prepared.append((plan, report, defects, document, path))
+    convert([p[-1] for p in prepared], work)
+    builts = []
+    for plan, report, defects, document, path in prepared:
+        pdf = path.with_suffix(".pdf").read_bytes()
+        with pdfplumber.open(io.BytesIO(pdf)) as opened:
+            pages = len(opened.pages)
+        marks = settle_marks(pdf, marks_from_pdf(pdf, document.bookmarks), report)
+        builts.append(Built(plan, report, defects, Rendered(pdf, marks, pages, ())))
+    return builts
+
+
+def settle_marks(pdf: bytes, marks: dict[str, list[int]], report: Report) -> dict[str, list[int]]:
+    """Each watched place on the page that shows its text: a bookmark's destination can sit
+    on the page before the line that holds the value (a table row pushed to the next page),
+    so the neighbouring pages are searched in the converted PDF's own text."""
+    settled = dict(marks)
+    with pdfplumber.open(io.BytesIO(pdf)) as opened:
+        texts: dict[int, str] = {}
+
+        def text(page: int) -> str:
+            if page not in texts:
+                texts[page] = _squash(opened.pages[page - 1].extract_text() or "")
+            return texts[page]
+
+        for key, pages in marks.items():
+            shown = _squash(report.overrides.get(key, report.originals.get(key, "")))
+            if not shown or any(shown in text(p) for p in pages):
+                continue
+            near = [p for p in (pages[0] + 1, pages[0] - 1) if 1 <= p <= len(opened.pages)]
+            settled[key] = [next((p for p in near if shown in text(p)), pages[0])]
+    return settled
 
 
 def _inject_some(
@@ -266,7 +346,8 @@ def verify(built: Built) -> None:
     """
     marks, report, problems = built.rendered.marks, built.report, []
     pages = built.rendered.pages
-    if not MIN_PAGES <= pages <= MAX_PAGES:
+    low = MIN_PAGES if report.layout.family == "imigrasi" else MIN_PAGES_PEMDA
+    if not low <= pages <= MAX_PAGES:
         problems.append(f"{pages} pages, outside {MIN_PAGES}–{MAX_PAGES}")
     with pdfplumber.open(io.BytesIO(built.rendered.pdf)) as pdf:
         texts: dict[int, str] = {}
@@ -323,7 +404,8 @@ def generate(out: Path, seed: int = 1, data_dir: Path = DATA_DIR) -> dict[str, o
     """Write every planned PDF and truth.json into ``out``; returns the truth document."""
     out.mkdir(parents=True, exist_ok=True)
     plans = plan_corpus(seed, data_dir)
-    keep = {p.file for p in plans}
+    keep = {p.file for p in plans} | {p.file for p in plan_pemda(seed, make_layout)}
+    keep |= {p.file for p in plan_typed(seed, {p.recap.kode for p in plans}, data_dir)}
     for stale in out.glob(f"{FILE_PREFIX}*.pdf"):
         if stale.name not in keep:
             stale.unlink()
@@ -336,9 +418,60 @@ def generate(out: Path, seed: int = 1, data_dir: Path = DATA_DIR) -> dict[str, o
         builts.append(built)
     # The recap with its injected defects, and its truth (rekap.pdf, rekap_truth.json).
     write_recap(out, builts, documents, seed, YEAR, data_dir)
+    typed = plan_typed(seed, {p.recap.kode for p in plans}, data_dir)
+    documents += generate_family(out, typed + plan_pemda(seed, make_layout))
     truth = {"schema": SCHEMA, "seed": seed, "documents": documents}
     (out / "truth.json").write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n")
     return truth
+
+
+TYPED = 6
+"""Kemenkumham documents typed in a word processor (one clean, the rest defective)."""
+TYPED_FIRST_INDEX = 30
+
+
+def plan_typed(seed: int, taken: set[str], data_dir: Path = DATA_DIR) -> list[DocPlan]:
+    """Kemenkumham documents of satker not in the reportlab part, made through LibreOffice:
+    every category once (the recap is not about them: they are checked without it)."""
+    rng = random.Random(seed * 11 + 5)
+    recap = [r for r in load_recap(data_dir) if r.kode not in taken]
+    chosen = rng.sample(recap, TYPED)
+    skm_layouts = [SKM_LAYOUTS[i % len(SKM_LAYOUTS)] for i in range(TYPED)]
+    per_doc = [(), *spread(rng, list(INJECTORS), 1, [True] * (TYPED - 1))]
+    plans = []
+    for i, (rec, cats) in enumerate(zip(chosen, per_doc, strict=True)):
+        index = TYPED_FIRST_INDEX + i
+        layout = replace(make_layout(rng, index, skm_layouts[i]), renderer="docx")
+        plans.append(DocPlan(index, rec, layout, cats, i % 4 == 1, seed * 1000 + index))
+    return plans
+
+
+def generate_family(out: Path, plans: Sequence[DocPlan | PemdaPlan]) -> list[dict[str, object]]:
+    """Write ``plans`` into ``out``: the reportlab documents, then the word-processor ones in
+    one LibreOffice run (left out, with a notice, where LibreOffice is missing). Returns their
+    truth entries in plan order."""
+    typed = [p for p in plans if p.layout.renderer == "docx"]
+    builts = {p.file: build_document(p) for p in plans if p.layout.renderer != "docx"}
+    if typed and soffice_available():
+        with tempfile.TemporaryDirectory(prefix="lkjip-docx-") as work:
+            builts.update((b.plan.file, b) for b in build_docx_documents(typed, Path(work)))
+    elif typed:
+        print(NO_SOFFICE, file=sys.stderr)
+    entries = []
+    for plan in plans:
+        built = builts.get(plan.file)
+        if built is None:
+            continue
+        verify(built)
+        (out / plan.file).write_bytes(built.rendered.pdf)
+        entries.append(truth_entry(built))
+    return entries
+
+
+NO_SOFFICE = (
+    "LibreOffice (soffice) is not installed: the word-processor documents of the corpus "
+    "are left out (Debian: apt-get install libreoffice-writer-nogui)"
+)
 
 
 GENERATOR_SOURCES = (
@@ -355,6 +488,11 @@ GENERATOR_SOURCES = (
     "recap_defects",
     "recap_pdf",
     "wording",
+    "wording_pemda",
+    "pemda",
+    "plan_pemda",
+    "render_pemda",
+    "render_docx",
 )
 
 

@@ -266,6 +266,14 @@ class Layout:
     months_as_rows: bool
     rp_suffix: str
     skm_layout: str = SKM_LAYOUTS[0]
+    family: str = "imigrasi"
+    """The report family: "imigrasi" (Kemenkumham office) or "pemda" (regional unit)."""
+    renderer: str = "reportlab"
+    """How the PDF is made: drawn by reportlab, or "docx" typed and converted by LibreOffice."""
+    roman_chapters: bool = False
+    """Chapters headed "I. PENDAHULUAN" instead of "BAB I" (a held-out layout switch)."""
+    held_out_words: bool = False
+    """The held-out family of phrasings (see :mod:`corpus.wording_pemda`)."""
 
 
 @dataclass(slots=True)
@@ -590,12 +598,18 @@ VOLUME_RANGE = {
 }
 
 
-def build_pk_lines(rng: random.Random, total: int) -> tuple[PkLine, ...]:
-    """Lampiran PK kegiatan lines whose amounts partition ``total``; sub-lines add up."""
-    amounts = [v * 1000 for v in split_int(rng, total // 1000, len(PK_ACTIVITIES), 0.3, 1.7)]
+def build_pk_lines(
+    rng: random.Random,
+    total: int,
+    activities: tuple[tuple[str, str, tuple[str, ...]], ...] = PK_ACTIVITIES,
+    volumes: dict[str, tuple[int, int]] = VOLUME_RANGE,
+) -> tuple[PkLine, ...]:
+    """Lampiran PK kegiatan lines (``activities``: name, unit, sub-lines) whose amounts
+    partition ``total``; sub-lines add up."""
+    amounts = [v * 1000 for v in split_int(rng, total // 1000, len(activities), 0.3, 1.7)]
     lines = []
-    for (name, unit, subs), amount in zip(PK_ACTIVITIES, amounts, strict=True):
-        lo, hi = VOLUME_RANGE[unit]
+    for (name, unit, subs), amount in zip(activities, amounts, strict=True):
+        lo, hi = volumes[unit]
         vols = [rng.randint(lo, hi) for _ in subs]
         sub_amounts = [v * 1000 for v in split_int(rng, amount // 1000, len(subs), 0.2, 1.8)]
         sub_lines = tuple(

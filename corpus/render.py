@@ -101,6 +101,21 @@ class Numbering(Flowable):
         return None
 
 
+class Orientation(Flowable):
+    """Zero-size flowable: from here on, pages are ``orientation`` ("landscape" or
+    "portrait") in the word-processor renderer; reportlab keeps its portrait frame."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__()
+        self.orientation = orientation
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
 def roman(n: int) -> str:
     """Lower-case roman numeral of ``n`` (1..3999)."""
     out = []

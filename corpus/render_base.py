@@ -9,7 +9,7 @@ renderer can record where it lands. Wording comes from :mod:`corpus.wording`, ch
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph
 from corpus.model import Indicator, Person, Report, q2
 from corpus.render import Fmt
 from corpus.render_tables import Styles, make_styles
-from corpus.wording import filler, pick
+from corpus.wording import FILLER, PHRASES, filler, pick
 
 MUTU = (
     (Decimal("3.5324"), "A", "Sangat Baik"),
@@ -45,6 +45,9 @@ class WriterBase:
         self.s: Styles = make_styles(report.layout.font_size)
         self.rng = random.Random(report.seed * 7919 + 17)
         self.toc = toc
+        # The family's sentence variants and background prose (see corpus.wording).
+        self.phrases: Mapping[str, Sequence[str]] = PHRASES
+        self.fillers: Mapping[str, Sequence[str]] = FILLER
         self.ruled = report.layout.ruled
         # The table builder is passed in so callers can observe every table drawn.
         self.grid = grid
@@ -60,11 +63,15 @@ class WriterBase:
         return Paragraph(markup, getattr(self.s, style))
 
     def prose(self, kind: str, count: int) -> list[Flowable]:
-        return [self.p(escape(t)) for t in filler(self.rng, kind, count, **self.vals)]
+        return [self.p(escape(t)) for t in filler(self.rng, kind, count, self.fillers, **self.vals)]
+
+    def pick(self, kind: str, **values: str) -> str:
+        """A variant of sentence ``kind`` of this document's family, filled with ``values``."""
+        return pick(self.rng, kind, self.phrases, **values)
 
     def say(self, kind: str, style: str = "body", **values: str) -> Paragraph:
         """A sentence of ``kind``; ``values`` are already markup (escaped/marked)."""
-        return self.p(pick(self.rng, kind, **{**self._esc_vals(), **values}), style)
+        return self.p(self.pick(kind, **{**self._esc_vals(), **values}), style)
 
     def _esc_vals(self) -> dict[str, str]:
         return {k: escape(v) for k, v in self.vals.items()}
@@ -133,8 +140,7 @@ class WriterBase:
         if not ind.higher_is_better or now == before:
             return None
         g = q2(abs(now - before) * 100 / before, 1)
-        return pick(
-            self.rng,
+        return self.pick(
             "growth_up" if now > before else "growth_down",
             year=str(y),
             r=self.value_text(ind, now),

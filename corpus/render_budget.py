@@ -15,6 +15,9 @@ from corpus.render_base import WriterBase
 class BudgetSections(WriterBase):
     """DIPA, realisasi, jenis belanja, multi-year and PNBP tables and sentences."""
 
+    REVENUE = "PNBP"
+    """How the revenue the unit collects is named in its table."""
+
     def pnbp_sentence(self, prefix: str) -> Paragraph:
         b, y = self.r.budget, self.r.year
         ratio = q2(Decimal(b.pnbp_realisasi[y]) * 100 / b.pnbp_target[y])
@@ -88,7 +91,7 @@ class BudgetSections(WriterBase):
         pnbp = [["Uraian", *[f"Tahun {yy}" for yy in sorted(b.pnbp_target)]]]
         pnbp.append(
             [
-                "Target PNBP",
+                f"Target {self.REVENUE}",
                 *[self.rp(f"pnbp.{yy}.t", t) for yy, t in sorted(b.pnbp_target.items())],
             ]
         )
@@ -127,7 +130,12 @@ class BudgetSections(WriterBase):
         out += (
             budget_part + pnbp_part if self.r.layout.budget_before_pnbp else pnbp_part + budget_part
         )
-        out += [
+        return out + self.budget_score()
+
+    def budget_score(self) -> list[Flowable]:
+        """Section C: the assessment of the budget's execution (IKPA) and its category."""
+        y = self.r.year
+        return [
             self.heading("C. Capaian Kinerja Anggaran", 1),
             *self.prose("smart", 4),
             self.p(
@@ -136,4 +144,3 @@ class BudgetSections(WriterBase):
                 f"dikategorikan {self.f.val('ph.ikpa', 'Sangat Baik')}."
             ),
         ]
-        return out

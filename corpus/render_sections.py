@@ -20,7 +20,6 @@ from corpus.render_budget import BudgetSections
 from corpus.render_indicators import IndicatorSections
 from corpus.render_lampiran import LampiranSections
 from corpus.render_tables import grid
-from corpus.wording import FILLER, pick
 
 __all__ = ["Writer", "grid", "mutu_of"]
 
@@ -42,6 +41,8 @@ MISI = (
 
 class Writer(IndicatorSections, BudgetSections, LampiranSections):
     """Builds the flowables of one report."""
+
+    SUMMARY_TITLE = "IKHTISAR EKSEKUTIF"
 
     def __init__(self, report: Report, toc: tuple[tuple[int, str, str], ...]) -> None:
         # `grid` is looked up here, at construction, so it can be observed (see tests).
@@ -86,7 +87,7 @@ class Writer(IndicatorSections, BudgetSections, LampiranSections):
 
     def ikhtisar(self) -> list[Flowable]:
         r = self.r
-        out: list[Flowable] = [self.heading("IKHTISAR EKSEKUTIF", 0), *self.prose("latar", 2)]
+        out: list[Flowable] = [self.heading(self.SUMMARY_TITLE, 0), *self.prose("latar", 2)]
         out.append(
             self.p(
                 f"Pada tahun {r.year}, {escape(r.satker)} memiliki {len(r.indicators)} indikator "
@@ -112,8 +113,7 @@ class Writer(IndicatorSections, BudgetSections, LampiranSections):
             parts = []
             if not r.layout.ikhtisar_as_table:
                 parts.append(
-                    pick(
-                        self.rng,
+                    self.pick(
                         "ikhtisar_result",
                         name=escape(ind.name),
                         year=str(r.year),
@@ -186,7 +186,7 @@ class Writer(IndicatorSections, BudgetSections, LampiranSections):
         ]
 
     def laws(self) -> list[str]:
-        laws = list(FILLER["hukum"])
+        laws = list(self.fillers["hukum"])
         self.rng.shuffle(laws)
         return laws
 
@@ -235,8 +235,7 @@ class Writer(IndicatorSections, BudgetSections, LampiranSections):
             self.p(f"Capaian kinerja {escape(r.satker)} tahun {r.year} adalah sebagai berikut:"),
         ]
         for i, ind in enumerate(r.indicators, 1):
-            sentence = pick(
-                self.rng,
+            sentence = self.pick(
                 "bab4_indicator",
                 name=escape(ind.name),
                 r=self.ival(f"b4.{ind.key}.r", ind, ind.realisasi[r.year]),

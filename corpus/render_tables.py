@@ -90,6 +90,7 @@ def grid(
     align: str,
     header_rows: int = 1,
     bold_rows: Sequence[int] = (),
+    spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> Table:
     """A table of markup cells (or flowables); ``align`` is one letter per column (l, r, c).
 
@@ -116,6 +117,7 @@ def grid(
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
+    style += [("SPAN", start, end) for start, end in spans]
     if ruled:
         style += [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),

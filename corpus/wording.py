@@ -8,6 +8,7 @@ can rely on one phrasing. Templates hold plain text only (no markup); values arr
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "ikhtisar_result": (
@@ -297,18 +298,27 @@ FILLER: dict[str, tuple[str, ...]] = {
 SENTENCES_PER_PARAGRAPH = (2, 4)
 
 
-def pick(rng: random.Random, kind: str, **values: str) -> str:
-    """One variant of sentence ``kind`` chosen by ``rng``, filled with ``values``."""
-    return rng.choice(PHRASES[kind]).format(**values)
+def pick(
+    rng: random.Random, kind: str, phrases: Mapping[str, Sequence[str]] = PHRASES, **values: str
+) -> str:
+    """One variant of sentence ``kind`` of ``phrases`` chosen by ``rng``, filled with
+    ``values``."""
+    return rng.choice(phrases[kind]).format(**values)
 
 
-def filler(rng: random.Random, kind: str, count: int, **values: str) -> list[str]:
+def filler(
+    rng: random.Random,
+    kind: str,
+    count: int,
+    pools: Mapping[str, Sequence[str]] = FILLER,
+    **values: str,
+) -> list[str]:
     """``count`` paragraphs of background prose of ``kind``, each of a few pool sentences.
 
     Sentences are drawn without replacement until the pool is used up, so neighbouring
     paragraphs do not repeat each other.
     """
-    pool = list(FILLER[kind])
+    pool = list(pools[kind])
     deck: list[str] = []
     paragraphs = []
     for _ in range(count):

@@ -6,7 +6,10 @@ Floors per category: recall >= 0.9 for every category the corpus injects, overal
 on each SKM layout of the corpus on its own (8 unsur by month, 9 by month, 9 by quarter on
 both scales, an annual summary only). A second corpus, generated with a seed
 the checkers were never tuned on, must reach the same overall floors: a rule that only works
-on the committed corpus does not work. The recap categories are scored on the
+on the committed corpus does not work. These floors hold the Kemenkumham family, drawn by
+reportlab or typed and converted by LibreOffice; the pemda family is scored per renderer,
+with the parts still below the floors marked as known gaps (strict xfail: a part that reaches
+them fails the mark and must be promoted). The recap categories are scored on the
 corpus by ``test_rekap_corpus.py`` (they need a recap with injected defects) and here on the
 seed, whose own attached recap carries real ones.
 """
@@ -20,6 +23,7 @@ import pytest
 
 from corpus.generate import SKM_CATEGORIES, ensure_corpus
 from corpus.model import SKM_LAYOUTS
+from corpus.plan_pemda import pemda_categories
 from lkjip_audit.batch import audit_many
 from lkjip_audit.evaluate import EvalReport, evaluate, load_truth
 from lkjip_audit.findings import Category, DocumentResult
@@ -52,28 +56,55 @@ def corpus_results(ruleset) -> list[DocumentResult]:
     return results_for(CORPUS / "truth.json", CORPUS, ruleset)
 
 
+def part_report(
+    truth_path: Path, results: list[DocumentResult], folder: Path, name: str, **layout: str
+) -> EvalReport:
+    """The truth scored on the documents whose layout has every ``layout`` value only (a
+    family, a renderer, an SKM layout)."""
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    documents = [
+        d
+        for d in truth["documents"]
+        if all(d["layout"].get(k, DEFAULTS.get(k)) == v for k, v in layout.items())
+    ]
+    path = folder / f"truth-{name}.json"
+    path.write_text(json.dumps(truth | {"documents": documents}), encoding="utf-8")
+    return evaluate(path, results)
+
+
+DEFAULTS = {"family": "imigrasi", "renderer": "reportlab"}
+
+
 @pytest.fixture(scope="session")
-def corpus_report(corpus_results) -> EvalReport:
-    return evaluate(CORPUS / "truth.json", corpus_results)
+def corpus_report(corpus_results, tmp_path_factory) -> EvalReport:
+    """The Kemenkumham family of the corpus, the one the recognizers are held to."""
+    folder = tmp_path_factory.mktemp("imigrasi")
+    return part_report(CORPUS / "truth.json", corpus_results, folder, "imigrasi", family="imigrasi")
 
 
 def layout_report(layout: str, results: list[DocumentResult], folder: Path) -> EvalReport:
-    """The corpus scored on the documents that print their SKM as ``layout`` only."""
-    truth = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
-    documents = [d for d in truth["documents"] if d["layout"]["skm_layout"] == layout]
-    path = folder / f"truth-{layout}.json"
-    path.write_text(json.dumps(truth | {"documents": documents}), encoding="utf-8")
-    return evaluate(path, results)
+    """The Kemenkumham family scored on the documents that print their SKM as ``layout``."""
+    return part_report(
+        CORPUS / "truth.json", results, folder, layout, family="imigrasi", skm_layout=layout
+    )
 
 
 HELD_OUT_SEED = 2
 
 
 @pytest.fixture(scope="session")
-def held_out_report(tmp_path_factory, ruleset) -> EvalReport:
+def held_out(tmp_path_factory, ruleset) -> tuple[Path, list[DocumentResult]]:
+    """The held-out corpus (its word-processor documents converted in one LibreOffice run)
+    and the checker's results on it."""
     folder = tmp_path_factory.mktemp("held-out")
     ensure_corpus(folder, HELD_OUT_SEED)
-    return report_for(folder / "truth.json", folder, ruleset)
+    return folder, results_for(folder / "truth.json", folder, ruleset)
+
+
+@pytest.fixture(scope="session")
+def held_out_report(held_out) -> EvalReport:
+    folder, results = held_out
+    return part_report(folder / "truth.json", results, folder, "imigrasi", family="imigrasi")
 
 
 @pytest.fixture(scope="session")
@@ -127,3 +158,70 @@ def test_held_out_corpus_reaches_the_same_overall_floors(held_out_report):
     assert held_out_report.recall >= MIN_RECALL, held_out_report.categories
     assert held_out_report.precision >= MIN_PRECISION, false_positives(held_out_report)
     assert held_out_report.clean_findings == 0, false_positives(held_out_report)
+
+
+# First measured on the held-out seed before any recognizer change (docs/corpus-families.md).
+# Still below the floors: the reportlab pemda lampiran's two-row header repeated over a page
+# break, and on the held-out seed its words and roman chapter headings.
+PEMDA_GAP = pytest.mark.xfail(
+    strict=True, reason="issue 14: below the floors, see docs/corpus-families.md"
+)
+TUNED_PARTS = [
+    pytest.param("docx", id="docx"),
+    pytest.param("reportlab", id="reportlab", marks=PEMDA_GAP),
+]
+HELD_OUT_PARTS = [
+    pytest.param("docx", id="docx", marks=PEMDA_GAP),
+    pytest.param("reportlab", id="reportlab", marks=PEMDA_GAP),
+]
+
+
+def _require_pemda(report: EvalReport, renderer: str) -> None:
+    if report.documents == 0:
+        pytest.skip(f"no pemda {renderer} documents: LibreOffice (soffice) is not installed")
+
+
+def _assert_floors(report: EvalReport) -> None:
+    assert report.recall >= MIN_RECALL, report.categories
+    assert report.precision >= MIN_PRECISION, false_positives(report)
+    assert report.clean_findings == 0, false_positives(report)
+
+
+@pytest.mark.parametrize("renderer", TUNED_PARTS)
+def test_pemda_family_reaches_the_floors(corpus_results, tmp_path, renderer):
+    report = part_report(
+        CORPUS / "truth.json", corpus_results, tmp_path, renderer, family="pemda", renderer=renderer
+    )
+    _require_pemda(report, renderer)
+    _assert_floors(report)
+
+
+@pytest.mark.parametrize("renderer", HELD_OUT_PARTS)
+def test_held_out_pemda_family_reaches_the_floors(held_out, renderer):
+    folder, results = held_out
+    report = part_report(
+        folder / "truth.json",
+        results,
+        folder,
+        f"pemda-{renderer}",
+        family="pemda",
+        renderer=renderer,
+    )
+    _require_pemda(report, renderer)
+    _assert_floors(report)
+
+
+def test_pemda_family_injects_every_applicable_category_three_times():
+    truth = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
+    pemda = [d for d in truth["documents"] if d["layout"].get("family") == "pemda"]
+    if not any(d["layout"]["renderer"] == "docx" for d in pemda):
+        pytest.skip("LibreOffice (soffice) is not installed: no word-processor documents")
+    for category in pemda_categories():
+        layouts = [
+            (d["layout"]["renderer"], d["layout"]["skm_layout"])
+            for d in pemda
+            for x in d["defects"]
+            if x["category"] == category
+        ]
+        assert len(layouts) >= 3, category
+        assert len(set(layouts)) >= 2, (category, layouts)

@@ -361,3 +361,28 @@ def test_a_share_of_the_total_column_is_no_absorption_percentage():
         ]
     )
     assert row.percent is None
+
+
+def test_regional_words_for_spending_revenue_and_funding_sources():
+    lines = lines_of(
+        [
+            "IKHTISAR EKSEKUTIF\n"
+            "Dari pagu APBD sebesar Rp 18.718.496.000, Dinas Perhubungan membelanjakan\n"
+            "Rp 18.573.614.990 pada tahun 2023, atau terserap 99,23%.\n"
+            "Dari target retribusi daerah sebesar Rp 791.000.000, Dinas Perhubungan memungut\n"
+            "Rp 1.294.617.754 pada tahun 2023 atau 163,67%.\n"
+            "Sumber pendanaan terdiri atas PAD (Rp 8.718.496.000) dan Dana Alokasi Umum\n"
+            "(Rp 10.000.000.000).\n"
+        ]
+    )
+    by_key = {line.key: line for line in lines}
+    total, revenue = by_key["total"], by_key["pnbp"]
+    assert (value(total.pagu), value(total.realisasi)) == (
+        Decimal("18718496000"),
+        Decimal("18573614990"),
+    )
+    assert (value(revenue.pagu), value(revenue.realisasi)) == (
+        Decimal("791000000"),
+        Decimal("1294617754"),
+    )
+    assert {"sumber-pad", "sumber-transfer"} <= set(by_key)

@@ -290,3 +290,81 @@ def test_a_figure_is_only_tied_to_an_indicator_named_in_its_sentence():
     )
     table = facts.table("indicators")
     assert values(table, IKM, "realisasi") == {"3,51"}
+
+
+def test_target_before_realisation_with_unit_and_year_between_and_other_orders():
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        "1 Indeks Kepuasan Masyarakat 3,25 3,87 119,08%\n"
+        "2 Nilai Evaluasi Akuntabilitas Kinerja 70,00 77,99 111,41%\n"
+        "Rincian tiap indikator adalah sebagai berikut.\n"
+        "Dari target Indeks Kepuasan Masyarakat sebesar 3,25, realisasi yang dicapai Dinas\n"
+        "Kesehatan Kabupaten Grobogan pada tahun 2023 adalah 3,78.\n"
+        "Dari target 70,00, Nilai Evaluasi Akuntabilitas Kinerja terealisasi 77,90.\n"
+    )
+    table = facts.table("indicators")
+    narrative = table[table["place"] == "bab3-narrative"]
+    assert {(r.key.split()[0], r.realisasi.raw, r.target.raw) for r in narrative.itertuples()} == {
+        ("indeks", "3,78", "3,25"),
+        ("nilai", "77,90", "70,00"),
+    }
+
+
+def test_realisation_named_by_its_measurement_before_the_target():
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        "1 Indeks Kepuasan Masyarakat 80,00 82,25 102,81%\n"
+        "Pengukuran Indeks Kepuasan Masyarakat tahun 2023 menghasilkan angka 82,12, sementara\n"
+        "target yang diperjanjikan 80,00.\n"
+    )
+    assert values(facts.table("indicators"), IKM, "realisasi") >= {"82,12"}
+
+
+def test_growth_from_a_value_with_its_year_after_it_to_the_new_one():
+    facts = read(
+        "IKHTISAR EKSEKUTIF\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        "1 Indeks Kepuasan Masyarakat 3,25 3,94 121,2%\n"
+        "Indeks Kepuasan Masyarakat: realisasi bergerak turun dari 3,99 (tahun 2022) ke 3,94\n"
+        "(tahun 2023) atau susut 1,3%.\n"
+    )
+    growth = facts.table("claims").query("kind == 'growth'")
+    assert {(r.a.raw, r.b.raw, r.direction) for r in growth.itertuples()} == {
+        ("3,99", "3,94", "down")
+    }
+
+
+def test_mutu_claim_with_dikategorikan():
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "Survei dilaksanakan sepanjang tahun.\n"
+        "Nilai IKM 82,25 tersebut berada pada rentang mutu B, sehingga kinerja pelayanan\n"
+        "Dinas Kesehatan dikategorikan Baik.\n"
+    )
+    mutu = facts.table("claims").query("kind == 'mutu'")
+    assert len(mutu) == 1
+    assert mutu.iloc[0]["stated"].raw == "82,25"
+    assert "Baik" in mutu.iloc[0]["category"]
+
+
+def test_capaian_before_its_figures_and_indicator_named_after_them():
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        "1 Indeks Kepuasan Masyarakat 3,25 3,87 119,08%\n"
+        "2 Nilai Evaluasi Akuntabilitas Kinerja 70,00 77,99 111,41%\n"
+        "Rincian tiap indikator adalah sebagai berikut.\n"
+        "Capaian Indeks Kepuasan Masyarakat tahun 2023 adalah 100% (realisasi 3,87 terhadap\n"
+        "target 3,25).\n"
+        "Realisasi 77,90 atas target 70,00 dicapai oleh indikator Nilai Evaluasi Akuntabilitas\n"
+        "Kinerja.\n"
+    )
+    table = facts.table("indicators")
+    narrative = table[table["place"] == "bab3-narrative"]
+    rows = {
+        (r.key.split()[0], r.realisasi.raw, r.target.raw, r.capaian.raw if r.capaian else None)
+        for r in narrative.itertuples()
+    }
+    assert rows == {("indeks", "3,87", "3,25", "100%"), ("nilai", "77,90", "70,00", None)}

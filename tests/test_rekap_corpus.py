@@ -83,6 +83,8 @@ def refs(recap_truth: dict) -> list[ReportRef]:
     return [
         ReportRef(d["file"], d["kode_satker"], frozenset(x["category"] for x in d["defects"]))
         for d in truth["documents"]
+        if d["layout"].get("family", "imigrasi") == "imigrasi"
+        and d["layout"].get("renderer") != "docx"
     ]
 
 

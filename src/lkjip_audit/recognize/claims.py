@@ -30,14 +30,18 @@ from lkjip_audit.recognize.survey.terms import industry_ikm, survey_ikm
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\d])|[.!?]$|:\s")
 _GROWTH = re.compile(
-    r"\b(naik|meningkat|peningkatan|kenaikan|turun|menurun|penurunan)\b(?:\s+(?:sebesar|yaitu|"
+    r"\b(naik|meningkat|peningkatan|kenaikan|tumbuh|bertambah|turun|menurun|penurunan|"
+    r"berkurang|susut)\b(?:\s+(?:sebesar|yaitu|"
     r"sekitar|hingga|mencapai))?\s*$",
     re.I,
 )
 _EARLIER = re.compile(
-    r"tahun\s+(?P<y>(?:19|20)\d\d)\s*(?:yang\s+)?(?:sebesar|adalah|yaitu|hanya|:)?\s*\(?\s*$",
+    r"tahun\s+(?P<y>(?:19|20)\d\d)\s*(?:yang\s+)?(?:sebesar|adalah|yaitu|hanya|:)?\s*"
+    r"(?:dari\s+)?\(?\s*$",
     re.I,
 )
+_MOVED_TO = re.compile(r"\b(menjadi|ke)\s*$", re.I)
+_YEAR_AFTER = re.compile(r"\s*\(\s*(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\s*\)")
 _DIFFERENCE = re.compile(r"\blebih\s+(?P<dir>besar|tinggi|kecil|rendah)\s+(?:sebesar\s+)?$", re.I)
 _POINTS_AFTER = re.compile(r"^\s*(poin|point|angka|indeks)\b", re.I)
 _FORMULA = re.compile(
@@ -49,7 +53,8 @@ _AVERAGE = re.compile(
     re.I,
 )
 _CATEGORY = re.compile(
-    r"\b(?:kategori|mutu(?:\s+pelayanan)?|predikat|grade)\s+(?:mutu\s+|pelayanan\s+)?"
+    r"\b(?:(?:di)?kategori(?:kan)?|tergolong|mutu(?:\s+pelayanan)?|predikat|grade)\s+"
+    r"(?:mutu\s+|pelayanan\s+)?"
     r"[\"“(]?(?P<cat>sangat\s+baik|kurang\s+baik|tidak\s+baik|baik|[ABCD](?![\w-]))",
     re.I,
 )
@@ -213,11 +218,15 @@ class _Reader:
             key = self.subject(start, num.start)
             if earlier is None or key is None:
                 continue
-            current = self._current(start, num.start) or self.realisasi_before(key, start + 1)
+            current = (
+                self._current(start, num.start)
+                or self._moved_to(earlier.end, num.start)
+                or self.realisasi_before(key, start + 1)
+            )
             if current is None:
                 continue
             lead = window + self.text[max(0, num.start - 40) : num.start]
-            down = bool(re.search(r"turun|menurun|penurunan", lead, re.I))
+            down = bool(re.search(r"turun|menurun|penurunan|berkurang|susut", lead, re.I))
             claim = self.claim(
                 "growth",
                 num,
@@ -239,12 +248,22 @@ class _Reader:
                 return self.ctx.stream.located(num)
         return None
 
+    def _moved_to(self, start: int, end: int) -> Stated | None:
+        """The value a change went to, named after the earlier one ("dari 3,76 menjadi 3,92",
+        "dari 3,76 (tahun 2022) ke 3,92")."""
+        for num in [n for n in self.figures if start <= n.start < end]:
+            lead = self.text[max(start, num.start - 12) : num.start]
+            if not num.stated.is_percent and _MOVED_TO.search(lead):
+                return self.ctx.stream.located(num)
+        return None
+
     def _earlier(self, start: int, end: int) -> Num | None:
-        """The previous year's value named between ``start`` and ``end``."""
+        """The previous year's value named between ``start`` and ``end``, its year before it
+        ("tahun 2022 sebesar 3,76") or after it ("3,76 (tahun 2022)")."""
         year = self.ctx.year
         for num in reversed([n for n in self.figures if start <= n.start < end]):
             lead = self.text[max(start, num.start - 40) : num.start]
-            match = _EARLIER.search(lead)
+            match = _EARLIER.search(lead) or _YEAR_AFTER.match(self.text, num.end)
             if match and not num.stated.is_percent and (year is None or int(match["y"]) < year):
                 return num
         return None

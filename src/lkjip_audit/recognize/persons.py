@@ -107,8 +107,19 @@ def _band(starts: list[float], x0: float) -> tuple[float, float]:
     return low, high
 
 
-def _band_text(line: Line, band: tuple[float, float]) -> str:
+def _band_text(line: Line, band: tuple[float, float], anchor: float) -> str:
+    """The words of ``line`` in ``band``; when a wide gap splits them (a column whose
+    signatory has no NIP, such as a Bupati's, shares the band), the group nearest the NIP's
+    left edge ``anchor``."""
     words: list[Word] = [w for w in line.words if band[0] <= w.bbox[0] < band[1]]
+    groups: list[list[Word]] = []
+    for word in words:
+        if groups and word.bbox[0] - groups[-1][-1].bbox[2] < COLUMN_GAP:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    if len(groups) > 1:
+        words = min(groups, key=lambda g: max(0.0, g[0].bbox[0] - anchor, anchor - g[-1].bbox[2]))
     return " ".join(w.text for w in words)
 
 
@@ -117,10 +128,13 @@ def _label(text: str) -> str:
     return labelled.group(1) if labelled else text
 
 
-def _name_in_band(lines: list[Line], index: int, band: tuple[float, float]) -> str | None:
-    """The nearest name above ``lines[index]`` within the column ``band``."""
+def _name_in_band(
+    lines: list[Line], index: int, band: tuple[float, float], anchor: float
+) -> str | None:
+    """The nearest name above ``lines[index]`` within the column ``band`` of the NIP whose
+    left edge is ``anchor``."""
     for line in reversed(lines[max(0, index - NAME_SEARCH_LINES) : index]):
-        text = _band_text(line, band)
+        text = _band_text(line, band, anchor)
         if NIP.search(text):
             return None
         candidate = _label(text).strip(" ,;")
@@ -158,7 +172,7 @@ def _page_persons(lines: list[Line]) -> Iterator[PersonHit]:
             inline = _label(" ".join(w.text for w in before)).strip(" ,;")
             own_column_start = match.start() == 0 or not inline
             inline_name = inline if is_name_like(inline) and not own_column_start else None
-            names.append(inline_name or _name_in_band(lines, index, band))
+            names.append(inline_name or _name_in_band(lines, index, band, box[0]))
         if len(matches) > 1 and not any(names[1:]):
             stacked = _stacked_names(lines, index, len(matches))
             names = [None] * (len(matches) - len(stacked)) + stacked

@@ -62,11 +62,20 @@ GROWTH = re.compile(
     r"naik|turun|meningkat|menurun|kenaikan|penurunan|peningkatan|lebih|selisih|pertumbuhan"
 )
 REALISASI_WORD = re.compile(
-    r"realisasi|terealisasi|terserap|penyerapan|serapan|(?:yang\s+)?(?:digunakan|terpakai)\b"
+    r"realisasi|terealisasi|terserap|penyerapan|serapan|(?:yang\s+)?(?:digunakan|terpakai)\b|"
+    r"\b(?:mem|di)belanjakan\b|\bmemungut\b"
 )
-PAGU_WORD = re.compile(r"\b(?:pagu|anggaran\w*|target|dipa|alokasi)\b")
+PAGU_WORD = re.compile(r"\b(?:pagu|anggaran\w*|(?:di)?target(?:kan)?|dipa|alokasi)\b")
 RUPIAH_MURNI = re.compile(r"rupiah\s+murni|\brm\b")
-SOURCES = re.compile(r"rupiah\s+murni|sumber\s+dana")
+SOURCES = re.compile(r"rupiah\s+murni|sumber\s+(?:dana|pendanaan)")
+# A regional unit's funding sources: its own revenue and the transfers from the centre.
+REGIONAL_SOURCES = (
+    ("sumber-pad", re.compile(r"pendapatan\s+asli\s+daerah|\bpad\b")),
+    (
+        "sumber-transfer",
+        re.compile(r"\bdana\s+(?:alokasi\s+(?:umum|khusus)|transfer|perimbangan|bagi\s+hasil)"),
+    ),
+)
 ENUMERATION = re.compile(r"\b(?:terdiri|meliputi|yaitu|berasal|bersumber|antara\s+lain)\b")
 CHAPTER_SECTIONS = {BAB2: "dipa-bab2", BAB3: "realisasi-bab3", IKHTISAR: "ikhtisar", BAB4: "bab4"}
 ITEM_GROUPS = {
@@ -75,6 +84,8 @@ ITEM_GROUPS = {
     "belanja-modal": "jenis-belanja",
     "rm": "sumber-dana",
     "sumber-pnbp": "sumber-dana",
+    "sumber-pad": "sumber-dana",
+    "sumber-transfer": "sumber-dana",
 }
 PAGU, REALISASI, OTHER = "pagu", "realisasi", "other"
 # Keys of the items a sentence names (a spending type, a funding source, a budget half).
@@ -91,6 +102,8 @@ PROSE_LABELS = {
     "belanja-langsung": "Belanja Langsung",
     "belanja-tidak-langsung": "Belanja Tidak Langsung",
     "sumber-pnbp": "PNBP (sumber dana)",
+    "sumber-pad": "Pendapatan Asli Daerah (sumber dana)",
+    "sumber-transfer": "Dana transfer (sumber dana)",
 }
 # An amount of one program or kegiatan, named in its sentence ("(7) Kegiatan Penguatan ...,
 # dengan alokasi anggaran Rp ..."): a part of the budget, not the unit's total.
@@ -233,6 +246,7 @@ def _item_key(context: str, sentence: str) -> str | None:
     found += [(m.start(), "rm") for m in RUPIAH_MURNI.finditer(context)]
     if SOURCES.search(sentence):
         found += [(m.start(), "sumber-pnbp") for m in PNBP.finditer(context)]
+        found += [(m.start(), key) for key, p in REGIONAL_SOURCES for m in p.finditer(context)]
     return max(found)[1] if found else None
 
 

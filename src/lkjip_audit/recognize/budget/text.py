@@ -57,7 +57,7 @@ WHOLE_TOTAL_WORDS = frozenset(
     "dana biaya realisasi dipa tahun ta".split()
 )
 RUPIAH_MURNI = re.compile(r"\brupiah\s+murni\b|^\(?rm\)?$")
-PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak")
+PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak|\bretribusi\b")
 MIN_MONEY = Decimal(1000)
 # "(Rp. 000)" in a header: the amounts below are in thousands; no amount itself.
 THOUSANDS_UNIT = re.compile(r"^(?:rp|idr)\.?\s*0{3}$", re.IGNORECASE)

@@ -105,6 +105,13 @@ class Context:
             start = sentence_start(self.stream.text, max(0, start - 2))
         return self.mention_before(pos, reach=pos - start)
 
+    def mention_later_in_sentence(self, pos: int) -> str | None:
+        """The first indicator named after ``pos`` in its sentence ("Realisasi 76,01 atas
+        target 85,00 dicapai oleh indikator ...")."""
+        end = _SENTENCE_BREAK.search(self.stream.text, pos)
+        stop = end.start() if end else pos + _SENTENCE_REACH
+        return next((key for start, key in self.mentions if pos <= start < stop), None)
+
     def compared_key(self, pos: int) -> str | None:
         """The key of the indicator a comparison table at ``pos`` is about."""
         return self.mention_before(pos, reach=_COMPARISON_REACH)
@@ -126,7 +133,11 @@ def find_mentions(ctx: Context) -> list[tuple[int, str]]:
         tail = text[match.start() : match.start() + 160]
         end = _MENTION_END.search(tail, len(match.group()))
         phrase = " ".join((tail[: end.start()] if end else tail).split()[:_MENTION_WORDS])
-        key = ctx.names.resolve(phrase)
+        # A name holding one of the words that end a mention ("Persentase Layanan yang
+        # Diselesaikan ...") is matched on the words that follow as well.
+        key = ctx.names.resolve(phrase) or ctx.names.resolve(
+            " ".join(tail.split()[: 2 * _MENTION_WORDS])
+        )
         if key is None and match.group() != "Nilai" and len(normalise(phrase).split()) >= 3:
             key = ctx.names.key(phrase)
         if key:

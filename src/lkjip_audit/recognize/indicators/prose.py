@@ -10,7 +10,12 @@ import re
 from collections.abc import Iterator
 
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.indicators.context import REFERS_BACK, Context, Statement
+from lkjip_audit.recognize.indicators.context import (
+    REFERS_BACK,
+    Context,
+    Statement,
+    sentence_start,
+)
 from lkjip_audit.recognize.indicators.places import prose_place
 from lkjip_audit.recognize.indicators.stream import Num
 
@@ -22,9 +27,12 @@ _LOWER_BETTER = re.compile(
     re.I,
 )
 _TARGET_WORD = re.compile(r"\btarget\b", re.I)
+_REALISED_AFTER_TARGET = re.compile(
+    r"\b(realisasi(nya)?|terealisasi|tercapai|mencapai|dicapai|tercatat)\b", re.I
+)
 _REALISED_BEFORE = re.compile(
     r"(sebesar|adalah|mencapai|hasil|realisasi|terealisasi|tercatat|memperoleh|diperoleh|"
-    r"yaitu|nilai|menjadi|:)\s*(\(|\[)?\s*$",
+    r"yaitu|nilai|menjadi|angka|menghasilkan|dicapai|diraih|:)\s*(\(|\[)?\s*$",
     re.I,
 )
 _CAPAIAN_BEFORE = re.compile(
@@ -41,8 +49,10 @@ _NOT_THIS_YEAR_TARGET = re.compile(r"jangka\s+menengah|renstra|rencana\s+strateg
 # The widest gap, in characters, between figures read as one statement.
 _GAP = 80
 _REALISASI_WORD = re.compile(r"\b(realisasi|terealisasi)\b", re.I)
+# Up to the value, no other figure (a year may be named: "pada tahun 2023 adalah 3,96").
 _REALISASI_VALUE = re.compile(
-    r"^[^.\d]{0,90}?\b(sebesar|adalah|mencapai|yaitu|tercatat|menjadi)\s*$", re.I
+    r"^(?:[^.\d]|(?:19|20)\d\d\b){0,120}?\b(sebesar|adalah|mencapai|yaitu|tercatat|menjadi)\s*$",
+    re.I,
 )
 # A sentence ends, unless the next one refers back to its figure ("Nilai ini ...").
 _NEW_SENTENCE = re.compile(rf"[.;]\s+(?!{REFERS_BACK.pattern})")
@@ -81,11 +91,18 @@ def prose_statements(ctx: Context) -> Iterator[Statement]:
             or not _years_ok(text[max(0, first - 60) : first], ctx.year)
             or bool(_NOT_THIS_YEAR_TARGET.search(text[max(0, k - 80) : target.end]))
         )
-        key = ctx.mention_in_sentence(first)
+        # The indicator is named before both figures, between the target and the
+        # realisation ("Dari target 70,00, Nilai SAKIP terealisasi 77,99"), or after both
+        # ("... dicapai oleh indikator ...").
+        after = max(target.end, realised.end)
+        key = (
+            ctx.mention_in_sentence(first)
+            or ctx.mention_in_sentence(realised.start)
+            or ctx.mention_later_in_sentence(after)
+        )
         if key is None:
             continue
-        after = max(target.end, realised.end)
-        capaian = _capaian_after(ctx, figures, after)
+        capaian = _capaian_after(ctx, figures, after) or _capaian_before(ctx, figures, first)
         yield _statement(
             ctx,
             key,
@@ -112,6 +129,17 @@ def _capaian_after(ctx: Context, figures: list[Num], after: int) -> Num | None:
         ),
         None,
     )
+
+
+def _capaian_before(ctx: Context, figures: list[Num], first: int) -> Num | None:
+    """The capaian stated before its figures: "Capaian ... adalah 100% (realisasi 3,87
+    terhadap target 3,25)"."""
+    text = ctx.stream.text
+    start = sentence_start(text, first)
+    before = [n for n in figures if start <= n.start and n.end <= first]
+    if not before or not before[-1].stated.is_percent or first - before[-1].end > _GAP // 4:
+        return None
+    return before[-1] if re.search(r"\bcapaian\b", text[start : before[-1].start], re.I) else None
 
 
 def realisasi_statements(ctx: Context, taken: set[int]) -> Iterator[Statement]:
@@ -194,13 +222,17 @@ def _realised(ctx: Context, figures: list[Num], k: int, target: Num) -> Num | No
             and _same_sentence(gap)
         ):
             return candidate
-    after = [n for n in figures if target.end < n.start <= target.end + _GAP]
+    # After the target, the sentence may name the unit and the year before the realisation
+    # ("Dari target ... sebesar 3,25, realisasi yang dicapai <unit> pada tahun 2023 adalah").
+    after = [n for n in figures if target.end < n.start <= target.end + 2 * _GAP]
     if after:
         candidate = after[0]
         gap = text[target.end : candidate.start]
         same_kind = candidate.stated.is_percent == target.stated.is_percent
-        if same_kind and re.search(
-            r"\b(realisasi|terealisasi|tercapai|mencapai|tercatat)\b", gap, re.I
+        if (
+            same_kind
+            and _REALISED_AFTER_TARGET.search(gap)
+            and (candidate.start <= target.end + _GAP or _same_sentence(gap))
         ):
             return candidate
     return None

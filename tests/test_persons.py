@@ -1,0 +1,35 @@
+"""Signatories read from a signature page: the name above each NIP in its own column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from lkjip_audit.extract.document import read_pdf
+from lkjip_audit.recognize.persons import find_persons
+
+
+def signature_page(path: Path) -> Path:
+    """A Perjanjian Kinerja signed by a Bupati (no NIP: an elected official has none) on the
+    left and the head of a Dinas (with NIP) on the right, names on one row."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 11)
+    rows = (
+        (700, "Pihak Kedua,", "Pihak Pertama,"),
+        (686, "Bupati Grobogan", "Kepala Dinas Kesehatan"),
+        (630, "H. Gita Permana, S.Kom.", "Agus Firmansyah, S.Sos."),
+    )
+    for y, left, right in rows:
+        canvas.drawString(80, y, left)
+        canvas.drawString(330, y, right)
+    canvas.drawString(330, 616, "NIP. 197210031993081008")
+    canvas.save()
+    return path
+
+
+def test_a_nip_takes_the_name_of_its_own_column_when_the_other_signatory_has_none(tmp_path):
+    doc = read_pdf(signature_page(tmp_path / "pk.pdf"), use_cache=False).text
+    persons = list(find_persons(doc))
+    assert [(p.name, p.nip) for p in persons] == [("Agus Firmansyah, S.Sos.", "197210031993081008")]
