@@ -368,3 +368,16 @@ def test_capaian_before_its_figures_and_indicator_named_after_them():
         for r in narrative.itertuples()
     }
     assert rows == {("indeks", "3,87", "3,25", "100%"), ("nilai", "77,90", "70,00", None)}
+
+
+def test_a_name_that_only_follows_the_figures_is_the_next_items():
+    # A list printed without full stops: the next item's name follows the target, but the
+    # figures are the first item's.
+    facts = read(
+        "BAB II\nPERENCANAAN KINERJA\n"
+        "1) Jumlah Puskesmas yang sudah terakreditasi, dengan target 64 realisasi 82\n"
+        "2) Jumlah Rumah Sakit yang sudah terakreditasi, dengan target 70 realisasi 76\n",
+        year=2016,
+    )
+    table = facts.table("indicators")
+    assert values(table, "jumlah rumah sakit", "target") == {"70"}

@@ -27,6 +27,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z])")
 # A sentence that starts by referring back to the figure of the sentence before.
 REFERS_BACK = re.compile(r"(?:Nilai|Angka|Realisasi|Hasil|Capaian)\s+(?:ini|tersebut)\b")
 _SENTENCE_REACH = 500
+# Words right before a name that say the figures before them are that indicator's.
+_NAMED_AFTER = re.compile(r"\b(?:oleh|untuk|pada|dari|bagi)\s+indikator(?:\s+kinerja)?\s*$", re.I)
 # A comparison table names only the other units: its indicator is the one mentioned last
 # before it, which may be a few pages back.
 _COMPARISON_REACH = 4000
@@ -106,11 +108,21 @@ class Context:
         return self.mention_before(pos, reach=pos - start)
 
     def mention_later_in_sentence(self, pos: int) -> str | None:
-        """The first indicator named after ``pos`` in its sentence ("Realisasi 76,01 atas
-        target 85,00 dicapai oleh indikator ...")."""
-        end = _SENTENCE_BREAK.search(self.stream.text, pos)
+        """The first indicator named after ``pos`` in its sentence and introduced as the one
+        the figures are of ("Realisasi 76,01 atas target 85,00 dicapai oleh indikator ...").
+        A name that merely follows (the next item of a list printed without full stops) is
+        another indicator's."""
+        text = self.stream.text
+        end = _SENTENCE_BREAK.search(text, pos)
         stop = end.start() if end else pos + _SENTENCE_REACH
-        return next((key for start, key in self.mentions if pos <= start < stop), None)
+        return next(
+            (
+                key
+                for start, key in self.mentions
+                if pos <= start < stop and _NAMED_AFTER.search(text[pos:start])
+            ),
+            None,
+        )
 
     def compared_key(self, pos: int) -> str | None:
         """The key of the indicator a comparison table at ``pos`` is about."""
