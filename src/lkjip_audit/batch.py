@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip_audit.audit import audit_file, extraction_finding
+from lkjip_audit.extract.ocr import OcrMode, OcrSettings
 from lkjip_audit.findings import DocumentResult, DocumentStatus
 from lkjip_audit.rekap import RekapFacts
 from lkjip_audit.rules.model import RuleSet
@@ -74,10 +75,10 @@ def _failed(path: Path, error: BaseException) -> DocumentResult:
 
 
 def _audit_safely(
-    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool
+    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool, ocr: OcrSettings
 ) -> DocumentResult:
     try:
-        return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache)
+        return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache, ocr=ocr)
     except Exception as error:  # the batch goes on whatever one file does
         log.exception("audit of %s failed", path)
         return _failed(path, error)
@@ -91,10 +92,13 @@ def audit_many(
     workers: int = 1,
     use_cache: bool = True,
     on_done: Callable[[DocumentResult], None] | None = None,
+    ocr: OcrMode = OcrMode.AUTO,
 ) -> list[DocumentResult]:
-    """Audit every path (in ``workers`` processes when more than one) in input order."""
+    """Audit every path (in ``workers`` processes when more than one) in input order; the
+    workers left over when there are fewer documents OCR a document's pages in parallel."""
     results: list[DocumentResult] = []
-    for result in _iter_audits(paths, ruleset, rekap, workers, use_cache):
+    settings = OcrSettings(ocr, max(1, workers // max(1, min(workers, len(paths)))))
+    for result in _iter_audits(paths, ruleset, rekap, workers, use_cache, settings):
         results.append(result)
         if on_done:
             on_done(result)
@@ -102,16 +106,21 @@ def audit_many(
 
 
 def _iter_audits(
-    paths: Sequence[Path], ruleset: RuleSet, rekap: RekapFacts | None, workers: int, use_cache: bool
+    paths: Sequence[Path],
+    ruleset: RuleSet,
+    rekap: RekapFacts | None,
+    workers: int,
+    use_cache: bool,
+    ocr: OcrSettings,
 ) -> Iterator[DocumentResult]:
     if workers <= 1 or len(paths) <= 1:
         for path in paths:
-            yield _audit_safely(path, ruleset, rekap, use_cache)
+            yield _audit_safely(path, ruleset, rekap, use_cache, ocr)
         return
     # Processes, never threads: pypdfium2 is not thread-safe even across documents.
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
     try:
-        futures = [pool.submit(_audit_safely, p, ruleset, rekap, use_cache) for p in paths]
+        futures = [pool.submit(_audit_safely, p, ruleset, rekap, use_cache, ocr) for p in paths]
         for path, future in zip(paths, futures, strict=True):
             try:
                 yield future.result()

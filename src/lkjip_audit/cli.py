@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from lkjip_audit import __version__
+from lkjip_audit.extract.ocr import OcrMode
 from lkjip_audit.report.safe import clean_text, console_text
 
 app = typer.Typer(
@@ -221,6 +222,10 @@ def check(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Also print finding counts per rule.")
     ] = False,
+    ocr: Annotated[
+        OcrMode,
+        typer.Option(help="Read scanned pages with OCR (auto: when Tesseract is installed)."),
+    ] = OcrMode.AUTO,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     from lkjip_audit.batch import audit_many, find_pdfs
@@ -253,6 +258,7 @@ def check(
             workers=workers or _default_workers(),
             use_cache=not no_cache,
             on_done=finished.append,
+            ocr=ocr,
         )
     except Interrupted:
         from lkjip_audit.report.json_report import summary

@@ -119,3 +119,5 @@ class DocumentResult:
     rekap: str | None = None
     """Where the recap the report was held against came from (a file, or the report's own
     attachment), or None when no recap was available and its checks were skipped."""
+    ocr_pages: int = 0
+    """How many scanned pages were read by OCR (their findings say "dari OCR")."""

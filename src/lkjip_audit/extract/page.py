@@ -61,13 +61,27 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageRead:
     content = PageContent(number, width, height, triage)
     if triage.label in UNREADABLE:
         return PageRead(content)
-    words = read.words
+    return read_lines_and_tables(content, objects.edges, read.words)
+
+
+def read_lines_and_tables(content: PageContent, edges: list[Edge], words: list[Word]) -> PageRead:
+    """The page's lines and tables from its words (printed, or read by OCR)."""
+    number, triage = content.page, content.triage
     content.lines = build_lines(number, words)
     try:
-        tables = _tables(content, objects.edges, words)
+        tables = _tables(content, edges, words)
     except Exception:  # a layout the table code does not handle must not lose the page's text
         log.warning("tables on page %d could not be read", number, exc_info=True)
         tables = []
     if any(not t.fragment for t in tables) and triage.label == PageLabel.TEXT:
         triage.label = PageLabel.TABLE_CANDIDATE
     return PageRead(content, tables)
+
+
+def read_ocr_words(content: PageContent, words: list[Word]) -> PageRead:
+    """A scanned page read from the words OCR found on it: no longer scanned, but marked
+    as OCR'd (its words carry their confidence)."""
+    content.triage.label = PageLabel.TEXT
+    content.triage.chars = sum(len(w.text) for w in words)
+    content.triage.ocr = True
+    return read_lines_and_tables(content, [], words)

@@ -73,6 +73,7 @@ def report_json(
                 "year": r.year,
                 "profile": r.profile,
                 "rekap": r.rekap,
+                "ocr_pages": r.ocr_pages,
                 "findings": [finding_json(f, lang) for f in r.findings],
             }
             for r in results

@@ -1,0 +1,86 @@
+"""How far findings on OCR'd pages are trusted.
+
+A finding that points at a page read by OCR says so ("dari OCR"), so that a reviewer looks at
+the page image before believing it. A finding whose numbers OCR read with low confidence is
+not reported at all: the check abstains ("tidak dapat diverifikasi", counted in the coverage
+panel), because a digit Tesseract was unsure of cannot be the ground for saying the report is
+wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from lkjip_audit.extract.model import BBox, DocumentText, Word
+from lkjip_audit.findings import Category, Finding, Severity
+
+LOW_CONFIDENCE = 70.0
+"""A word Tesseract gives less than this confidence (0-100) is not sure enough to accuse."""
+FROM_OCR = {"id": " (dari OCR)", "en": " (from OCR)"}
+_DIGIT = re.compile(r"\d")
+ACCUSING = (Severity.ERROR, Severity.WARNING)
+
+
+def ocr_pages(doc: DocumentText) -> dict[int, list[Word]]:
+    """The words of every page that was read by OCR, by page number."""
+    return {
+        page.page: [word for line in page.lines for word in line.words]
+        for page in doc.pages
+        if page.triage.ocr
+    }
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    x = (word.bbox[0] + word.bbox[2]) / 2
+    y = (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _places(finding: Finding) -> Iterable[tuple[int | None, BBox | None]]:
+    yield finding.page, finding.bbox
+    for place in finding.related:
+        yield place.page, place.bbox
+
+
+def _unsure_number(finding: Finding, pages: dict[int, list[Word]]) -> bool:
+    """Whether a number the finding stands on was read by OCR with low confidence."""
+    for page, box in _places(finding):
+        if page not in pages or box is None:
+            continue
+        for word in pages[page]:
+            if (
+                word.conf is not None
+                and word.conf < LOW_CONFIDENCE
+                and _DIGIT.search(word.text)
+                and _inside(word, box)
+            ):
+                return True
+    return False
+
+
+def _from_ocr(finding: Finding, pages: dict[int, list[Word]]) -> bool:
+    return any(page in pages for page, _ in _places(finding))
+
+
+def weigh_ocr_findings(
+    findings: list[Finding], doc: DocumentText, unverified: Counter[Category]
+) -> list[Finding]:
+    """``findings`` with those on OCR'd pages marked "dari OCR", and the errors and warnings
+    that stand on a number read with low confidence taken out and counted in ``unverified``."""
+    pages = ocr_pages(doc)
+    if not pages:
+        return findings
+    kept = []
+    for finding in findings:
+        if not _from_ocr(finding, pages):
+            kept.append(finding)
+        elif finding.severity in ACCUSING and _unsure_number(finding, pages):
+            unverified[finding.category] += 1
+        else:
+            said = finding.message.items()
+            message = {lang: text + FROM_OCR.get(lang, "") for lang, text in said}
+            kept.append(replace(finding, message=message))
+    return kept
