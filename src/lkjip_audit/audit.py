@@ -12,7 +12,7 @@ from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.extract.ocr import OcrSettings, with_install_hint
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
-from lkjip_audit.ocr_trust import ocr_pages, weigh_ocr_findings
+from lkjip_audit.ocr_trust import ocr_note, ocr_pages, weigh_ocr_findings
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
 from lkjip_audit.recognize.meta import read_meta
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
@@ -173,7 +173,10 @@ def _audit(
             reason = with_install_hint(reason, ocr)
         result.findings.append(extraction_finding("EXT001", reason))
         return result
-    result.ocr_pages = len(ocr_pages(doc))
+    read_by_ocr = ocr_pages(doc)
+    result.ocr_pages = len(read_by_ocr)
+    if read_by_ocr:
+        result.findings.append(ocr_note(read_by_ocr))
     unreadable_pages = pages_reason(opened.scanned_pages, opened.garbled_pages)
     if unreadable_pages:
         if opened.scanned_pages:

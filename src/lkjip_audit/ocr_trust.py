@@ -33,6 +33,24 @@ def ocr_pages(doc: DocumentText) -> dict[int, list[Word]]:
     }
 
 
+def ocr_note(pages: Iterable[int]) -> Finding:
+    """The ``info`` finding that says which pages were read by OCR."""
+    listed = ", ".join(str(p) for p in sorted(pages))
+    return Finding(
+        rule="EXT004",
+        category=Category.EXTRACTION,
+        severity=Severity.INFO,
+        page=None,
+        message={
+            "id": f"Halaman {listed} berupa hasil pindaian dan dibaca dengan OCR: temuan pada "
+            "halaman itu ditandai 'dari OCR'; cocokkan dengan gambar halamannya.",
+            "en": f"Page(s) {listed} are scans and were read with OCR: findings on them are "
+            "marked 'from OCR'; compare them with the page image.",
+        },
+        title={"id": "Halaman pindaian dibaca dengan OCR", "en": "Scanned pages read with OCR"},
+    )
+
+
 def _inside(word: Word, box: BBox) -> bool:
     x = (word.bbox[0] + word.bbox[2]) / 2
     y = (word.bbox[1] + word.bbox[3]) / 2
