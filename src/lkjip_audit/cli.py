@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from lkjip_audit import __version__
-from lkjip_audit.extract.ocr import OcrMode
+from lkjip_audit.extract.ocr_mode import OcrMode
 from lkjip_audit.report.safe import clean_text, console_text
 
 app = typer.Typer(

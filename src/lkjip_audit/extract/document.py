@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 from lkjip_audit.extract import cache
 from lkjip_audit.extract.model import DocumentText, PageTriage
 from lkjip_audit.extract.ocr import OcrSettings, read_pages
-from lkjip_audit.extract.page import PageRead, read_ocr_words, read_page
+from lkjip_audit.extract.page import PageRead, read_page, read_scanned
 from lkjip_audit.extract.stitch import PageLayout, stitch
 from lkjip_audit.findings import DocumentStatus
 from lkjip_audit.pdf.opening import OpenedPdf, classify, open_document, quick_triage, sniff
@@ -44,9 +44,9 @@ def _with_ocr(
     """``reads`` with every scanned page read again from the words OCR finds on it."""
     by_page = {read.content.page: i for i, read in enumerate(reads)}
     scanned = [r.content.page - 1 for r in reads if ocr.wants(r.content.triage)]
-    for index, words in read_pages(document, scanned, ocr, use_cache):
+    for index, page in read_pages(document, scanned, ocr, use_cache):
         position = by_page[index + 1]
-        reads[position] = read_ocr_words(reads[position].content, words)
+        reads[position] = read_scanned(reads[position].content, page)
     return reads
 
 

@@ -21,16 +21,18 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkjip_audit.extract import cache as store
 from lkjip_audit.extract.model import PageLabel, PageTriage, Word
+from lkjip_audit.extract.ocr_mode import OcrMode
+from lkjip_audit.extract.scan_rules import Rule, erase, find_rules
+from lkjip_audit.pdf.objects import Edge
 from lkjip_audit.pdf.triage import SCANNED_COVERAGE
 
-if TYPE_CHECKING:  # the command line imports OcrMode: it must not load pdfium and Pillow
+if TYPE_CHECKING:
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -39,7 +41,10 @@ LANGUAGES = ("ind", "eng")
 # (150-200 dpi scans): 200 dpi reads 99% of the numbers right where 300 dpi reads 87%, and
 # a third faster.
 DPI = 200
-OCR_VERSION = "1"  # part of every cache key: bump it whenever what OCR returns changes
+SPECK_CONFIDENCE = 60.0
+MIN_SKEW = 0.0005  # radians (0.03°): a page turned less than this is not straightened
+BILINEAR = 2  # PIL.Image.Resampling.BILINEAR (Pillow is imported only where pages are read)
+OCR_VERSION = "3"  # part of every cache key: bump it whenever what OCR returns changes
 INSTALL_HINT = {
     "id": "Tesseract (OCR) tidak terpasang: pasang dengan "
     "`apt install tesseract-ocr tesseract-ocr-ind` agar halaman pindaian dapat diperiksa.",
@@ -47,18 +52,6 @@ INSTALL_HINT = {
     "`apt install tesseract-ocr tesseract-ocr-ind` so that scanned pages can be checked.",
 }
 _LANG_FOLDER = re.compile(r'"([^"]+)"')
-
-
-class OcrMode(StrEnum):
-    """Which pages are read with OCR."""
-
-    AUTO = "auto"
-    """Pages triaged as scanned, when Tesseract is installed."""
-    ALWAYS = "always"
-    """Also pages that are mostly an image but carry some text (a scanner's own, often poor,
-    text layer, or a typed header over a scan): their words come from OCR instead."""
-    NEVER = "never"
-    """No page: scanned pages are reported as not checked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +70,7 @@ class OcrSettings:
     @property
     def tag(self) -> str:
         """What the settings add to a cache key: which pages OCR reads, if any."""
-        return f"ocr-{self.mode.value}" if self.active else ""
+        return f"ocr{OCR_VERSION}-{self.mode.value}" if self.active else ""
 
     @property
     def active(self) -> bool:
@@ -96,9 +89,11 @@ class OcrWord:
 
 @dataclass(slots=True)
 class OcrPage:
-    """The words OCR read on one page image (what the cache keeps)."""
+    """The words OCR read on one page image and the table rules found on it, in the pixels
+    of the image straightened (what the cache keeps)."""
 
     words: list[OcrWord]
+    rules: list[Rule]
 
 
 def _listed_folder() -> Path | None:
@@ -158,38 +153,42 @@ def _api(folder: Path):  # -> tesserocr.PyTessBaseAPI (imported lazily: an optio
     return api
 
 
-def _unskew(
-    box: tuple[int, int, int, int], angle: float, center: tuple[float, float]
-) -> tuple[float, float, float, float]:
-    """The box moved as its centre moves when the page is turned back by ``angle`` radians
-    (a scan fed a little crooked): words of one printed row get one row's height again."""
-    x0, y0, x1, y1 = box
-    cx, cy = (x0 + x1) / 2 - center[0], (y0 + y1) / 2 - center[1]
-    cos, sin = math.cos(-angle), math.sin(-angle)
-    nx, ny = cx * cos - cy * sin + center[0], cx * sin + cy * cos + center[1]
-    half_w, half_h = (x1 - x0) / 2, (y1 - y0) / 2
-    return nx - half_w, ny - half_h, nx + half_w, ny + half_h
+def _speck(text: str, conf: float) -> bool:
+    """A "word" of punctuation alone that Tesseract is unsure of: dust, or what is left of a
+    rule (``:``, ``|``, ``-``), not text."""
+    return conf < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in text)
+
+
+def _straightened(api, image: Image.Image) -> Image.Image:
+    """``image`` turned so that its text rows are level (a scan fed a little crooked): then
+    the words of one printed row share one row, and table rules are straight runs."""
+    api.SetImage(image)
+    layout = api.AnalyseLayout()
+    angle = layout.Orientation()[3] if layout is not None else 0.0
+    if abs(angle) < MIN_SKEW:
+        return image
+    return image.rotate(math.degrees(angle), resample=BILINEAR, fillcolor=255)
 
 
 def recognise(image: Image.Image, folder: Path) -> OcrPage:
-    """The words of ``image`` (boxes in its pixels), with their confidence."""
+    """The words of ``image`` (boxes in its pixels, once straightened), with their
+    confidence, and its table rules (erased before OCR so that they are not read as text)."""
     from tesserocr import RIL, iterate_level
 
     api = _api(folder)
-    api.SetImage(image)
+    level = _straightened(api, image)
+    rules = find_rules(level)
+    api.SetImage(erase(level, rules) if rules else level)
     api.Recognize()
-    iterator = api.GetIterator()
-    # Tesseract reads a crooked page itself but boxes its words where they are on the image.
-    angle = iterator.Orientation()[3] if iterator is not None else 0.0
-    center = (image.width / 2, image.height / 2)
     words = []
-    for item in iterate_level(iterator, RIL.WORD):
+    for item in iterate_level(api.GetIterator(), RIL.WORD):
         text = (item.GetUTF8Text(RIL.WORD) or "").strip()
         box = item.BoundingBox(RIL.WORD)
-        if text and box is not None:
-            words.append(OcrWord(text, _unskew(box, angle, center), item.Confidence(RIL.WORD)))
+        conf = item.Confidence(RIL.WORD)
+        if text and box is not None and not _speck(text, conf):
+            words.append(OcrWord(text, box, conf))
     api.Clear()
-    return OcrPage(words)
+    return OcrPage(words, rules)
 
 
 def read_image(image: Image.Image, folder: Path, use_cache: bool = True) -> OcrPage:
@@ -205,13 +204,25 @@ def read_image(image: Image.Image, folder: Path, use_cache: bool = True) -> OcrP
     return page
 
 
-def to_words(page: OcrPage, scale: float) -> list[Word]:
-    """The OCR words as page words: boxes from image pixels to PDF points."""
+@dataclass(slots=True)
+class ScannedPage:
+    """What OCR read on a page, in PDF points: its words and its table rules."""
+
+    words: list[Word]
+    edges: list[Edge]
+
+
+def in_points(page: OcrPage, scale: float) -> ScannedPage:
+    """The OCR words and rules as page words and edges: from image pixels to PDF points."""
     words = []
     for word in page.words:
         x0, top, x1, bottom = (round(v / scale, 2) for v in word.bbox)
         words.append(Word(word.text, (x0, top, x1, bottom), round(word.conf, 1)))
-    return words
+    edges = [
+        Edge(r.orientation, r.x0 / scale, r.y0 / scale, r.x1 / scale, r.y1 / scale)
+        for r in page.rules
+    ]
+    return ScannedPage(words, edges)
 
 
 def render(document: pdfium.PdfDocument, index: int) -> tuple[Image.Image, float]:
@@ -230,8 +241,8 @@ def read_pages(
     indexes: Sequence[int],
     settings: OcrSettings,
     use_cache: bool = True,
-) -> Iterator[tuple[int, list[Word]]]:
-    """The OCR words of each page of ``indexes`` (0-based), in order, ``settings.workers``
+) -> Iterator[tuple[int, ScannedPage]]:
+    """The OCR words and rules of each page of ``indexes`` (0-based), in order, ``settings.workers``
     pages at once. pdfium renders one page at a time in this thread (it is not thread-safe);
     Tesseract reads in worker threads. At most two pages per worker wait in memory."""
     folder = tessdata()
@@ -246,10 +257,10 @@ def read_pages(
             del image
             if len(pending) >= window:
                 done, done_scale, future = pending.popleft()
-                yield done, to_words(future.result(), done_scale)
+                yield done, in_points(future.result(), done_scale)
         while pending:
             done, done_scale, future = pending.popleft()
-            yield done, to_words(future.result(), done_scale)
+            yield done, in_points(future.result(), done_scale)
 
 
 def with_install_hint(reason: dict[str, str], settings: OcrSettings) -> dict[str, str]:

@@ -10,12 +10,13 @@ import pypdfium2 as pdfium
 from lkjip_audit.extract.cells import RawTable, inside, word_center
 from lkjip_audit.extract.lines import build_lines
 from lkjip_audit.extract.model import Line, PageContent, PageLabel, PageTriage, Word
+from lkjip_audit.extract.ocr import ScannedPage
 from lkjip_audit.extract.ruled import ruled_tables
 from lkjip_audit.extract.unruled import unruled_tables
 from lkjip_audit.extract.words import read_words
-from lkjip_audit.pdf.objects import Edge, read_objects
+from lkjip_audit.pdf.objects import Edge, PageObjects, read_objects
 from lkjip_audit.pdf.opening import open_page, page_size, unreadable_page
-from lkjip_audit.pdf.triage import triage_page
+from lkjip_audit.pdf.triage import has_rules, triage_page
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +79,11 @@ def read_lines_and_tables(content: PageContent, edges: list[Edge], words: list[W
     return PageRead(content, tables)
 
 
-def read_ocr_words(content: PageContent, words: list[Word]) -> PageRead:
-    """A scanned page read from the words OCR found on it: no longer scanned, but marked
-    as OCR'd (its words carry their confidence)."""
+def read_scanned(content: PageContent, scanned: ScannedPage) -> PageRead:
+    """A scanned page read from the words OCR found on it and the rules found on its image:
+    no longer scanned, but marked as OCR'd (its words carry their confidence)."""
     content.triage.label = PageLabel.TEXT
-    content.triage.chars = sum(len(w.text) for w in words)
+    content.triage.chars = sum(len(w.text) for w in scanned.words)
+    content.triage.has_rules = has_rules(PageObjects(edges=scanned.edges))
     content.triage.ocr = True
-    return read_lines_and_tables(content, [], words)
+    return read_lines_and_tables(content, scanned.edges, scanned.words)
