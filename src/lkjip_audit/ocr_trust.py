@@ -1,10 +1,10 @@
 """How far findings on OCR'd pages are trusted.
 
 A finding that points at a page read by OCR says so ("dari OCR"), so that a reviewer looks at
-the page image before believing it. A finding whose numbers OCR read with low confidence is
-not reported at all: the check abstains ("tidak dapat diverifikasi", counted in the coverage
-panel), because a digit Tesseract was unsure of cannot be the ground for saying the report is
-wrong.
+the page image before believing it. A finding that stands on words OCR read with low
+confidence (a number, a name, a NIP, a bracket) is not reported at all: the check abstains
+("tidak dapat diverifikasi", counted in the coverage panel), because a character Tesseract was
+unsure of cannot be the ground for saying the report is wrong.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from lkjip_audit.findings import Category, Finding, Severity
 LOW_CONFIDENCE = 70.0
 """A word Tesseract gives less than this confidence (0-100) is not sure enough to accuse."""
 FROM_OCR = {"id": " (dari OCR)", "en": " (from OCR)"}
-_DIGIT = re.compile(r"\d")
+_READ = re.compile(r"\w|[\[\]]")  # what a finding can stand on: letters, digits, brackets
 ACCUSING = (Severity.ERROR, Severity.WARNING)
 
 
@@ -63,20 +63,50 @@ def _places(finding: Finding) -> Iterable[tuple[int | None, BBox | None]]:
         yield place.page, place.bbox
 
 
-def _unsure_number(finding: Finding, pages: dict[int, list[Word]]) -> bool:
-    """Whether a number the finding stands on was read by OCR with low confidence."""
+def _unsure(word: Word) -> bool:
+    return word.conf is not None and word.conf < LOW_CONFIDENCE and bool(_READ.search(word.text))
+
+
+def _unsure_in(page: int, box: BBox, pages: dict[int, list[Word]]) -> bool:
+    return any(_unsure(word) and _inside(word, box) for word in pages.get(page, ()))
+
+
+def unsure_tables(doc: DocumentText, pages: dict[int, list[Word]]) -> list[list[tuple[int, BBox]]]:
+    """The cells (page, box) of every table with a word OCR read with low confidence: a
+    recomputation over such a table (a sum, a mean) stands on that word even when the
+    finding points at another cell."""
+    unsure = []
+    for table in doc.tables:
+        cells = [
+            (cell.page, cell.bbox)
+            for row in table.rows
+            for cell in row
+            if cell.bbox is not None and cell.page in pages
+        ]
+        if any(_unsure_in(page, box, pages) for page, box in cells):
+            unsure.append(cells)
+    return unsure
+
+
+def _unsure_reading(
+    finding: Finding, pages: dict[int, list[Word]], tables: list[list[tuple[int, BBox]]]
+) -> bool:
+    """Whether the finding stands on a word OCR read with low confidence: in its boxes, or
+    in a table one of its boxes is a cell of."""
     for page, box in _places(finding):
-        if page not in pages or box is None:
+        if page is None or box is None:
             continue
-        for word in pages[page]:
-            if (
-                word.conf is not None
-                and word.conf < LOW_CONFIDENCE
-                and _DIGIT.search(word.text)
-                and _inside(word, box)
-            ):
+        if _unsure_in(page, box, pages):
+            return True
+        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        for cells in tables:
+            if any(p == page and _holds(cell, centre) for p, cell in cells):
                 return True
     return False
+
+
+def _holds(box: BBox, point: tuple[float, float]) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
 
 
 def _from_ocr(finding: Finding, pages: dict[int, list[Word]]) -> bool:
@@ -87,15 +117,16 @@ def weigh_ocr_findings(
     findings: list[Finding], doc: DocumentText, unverified: Counter[Category]
 ) -> list[Finding]:
     """``findings`` with those on OCR'd pages marked "dari OCR", and the errors and warnings
-    that stand on a number read with low confidence taken out and counted in ``unverified``."""
+    that stand on a word read with low confidence taken out and counted in ``unverified``."""
     pages = ocr_pages(doc)
     if not pages:
         return findings
+    tables = unsure_tables(doc, pages)
     kept = []
     for finding in findings:
         if not _from_ocr(finding, pages):
             kept.append(finding)
-        elif finding.severity in ACCUSING and _unsure_number(finding, pages):
+        elif finding.severity in ACCUSING and _unsure_reading(finding, pages, tables):
             unverified[finding.category] += 1
         else:
             said = finding.message.items()

@@ -58,6 +58,10 @@ _NAMED = (
 )
 _BAB = re.compile(r"^BAB\s*\.?\s*([IVX]+|\d{1,2})(?![A-Z0-9])")
 _NUMERAL = re.compile(r"^(IV|III|II|I)\s*[.)]?(?:\s+(.*))?$")
+# OCR reads the I of a Roman numeral as l, L, 1 or | ("BABIL", "BAB Il", "BAB 111"): after
+# "BAB", a numeral made of I, V, X and those look-alikes is the Roman numeral it looks like.
+_BAB_LOOKALIKE = re.compile(r"^(BAB\s*\.?\s*)([IVXLl1|]{1,4})(?![A-Za-z0-9])")
+_AS_I = str.maketrans("Ll1|", "IIII")
 # "LAMPIRAN", "LAMPIRAN 2", "Lampiran. Dokumen ..."; not a letter's "Lampiran : 2 berkas".
 _LAMPIRAN = re.compile(r"^(?:LAMPIRAN\b(?!\s*:)|Lampiran\s*(?:$|\.|[IVX\d]+\b))")
 # "PERJANJIAN KINERJA TAHUN 2023", "B. Perjanjian Kinerja": the title of a PK, whose year
@@ -107,9 +111,19 @@ def entry_key(text: str) -> str | None:
     return _named_chapter(title, "")
 
 
+def _roman_after_bab(text: str) -> str:
+    """``text`` with the numeral after "BAB" read as Roman when OCR garbled its I's."""
+    match = _BAB_LOOKALIKE.match(text)
+    if match is None:
+        return text
+    numeral = match.group(2).translate(_AS_I)
+    return f"{match.group(1)}{numeral}{text[match.end() :]}"
+
+
 def _named_chapter(text: str, next_text: str) -> str | None:
     if not text or len(text.split()) > MAX_HEADING_WORDS:
         return None
+    text = _roman_after_bab(text)
     upper = text.upper()
     for key, pattern in _NAMED:
         match = pattern.match(upper)
