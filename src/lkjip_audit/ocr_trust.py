@@ -17,7 +17,7 @@ from dataclasses import replace
 from lkjip_audit.extract.model import BBox, DocumentText, Word
 from lkjip_audit.findings import Category, Finding, Severity
 
-LOW_CONFIDENCE = 70.0
+LOW_CONFIDENCE = 85.0
 """A word Tesseract gives less than this confidence (0-100) is not sure enough to accuse."""
 FROM_OCR = {"id": " (dari OCR)", "en": " (from OCR)"}
 _READ = re.compile(r"\w|[\[\]]")  # what a finding can stand on: letters, digits, brackets
