@@ -319,3 +319,21 @@ def test_a_number_read_with_confidence_is_reported_as_from_ocr():
         "en": "Wrong percentage. (from OCR)",
     }
     assert not unverified
+
+
+@pytest.mark.parametrize(
+    ("heading", "chapter"),
+    [
+        ("BABIL PERENCANAAN KINERJA", "bab2"),
+        ("BAB Il PERENCANAAN KINERJA", "bab2"),
+        ("BAB 111 AKUNTABILITAS KINERJA", "bab3"),
+        ("BAB |V PENUTUP", "bab4"),
+        ("BAB I PENDAHULUAN", "bab1"),
+        ("BAB V", "bab-more"),
+        ("BAB 12", "bab-more"),
+    ],
+)
+def test_chapter_numerals_garbled_by_ocr_are_read(heading, chapter):
+    from lkjip_audit.recognize.chapters import heading_key
+
+    assert heading_key(heading) == chapter
