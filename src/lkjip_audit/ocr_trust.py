@@ -33,9 +33,20 @@ def ocr_pages(doc: DocumentText) -> dict[int, list[Word]]:
     }
 
 
+def page_ranges(pages: Iterable[int]) -> str:
+    """ "1–3, 7, 9–142": pages as runs, so that a wholly scanned report is one short line."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
 def ocr_note(pages: Iterable[int]) -> Finding:
     """The ``info`` finding that says which pages were read by OCR."""
-    listed = ", ".join(str(p) for p in sorted(pages))
+    listed = page_ranges(pages)
     return Finding(
         rule="EXT004",
         category=Category.EXTRACTION,
