@@ -102,9 +102,13 @@ def unsure_tables(doc: DocumentText, pages: dict[int, list[Word]]) -> list[list[
 def _unsure_reading(
     finding: Finding, pages: dict[int, list[Word]], tables: list[list[tuple[int, BBox]]]
 ) -> bool:
-    """Whether the finding stands on a word OCR read with low confidence: in its boxes, or
-    in a table one of its boxes is a cell of."""
+    """Whether the finding stands on a word OCR read with low confidence: in its boxes, in
+    what it says was written (a name beside a NIP), or in a table one of its boxes is a cell
+    of."""
+    said = set(f"{finding.stated or ''} {finding.expected or ''}".split())
     for page, box in _places(finding):
+        if any(_unsure(w) and w.text in said for w in pages.get(page or 0, ())):
+            return True
         if page is None or box is None:
             continue
         if _unsure_in(page, box, pages):
