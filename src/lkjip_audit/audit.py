@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from lkjip_audit.coverage import coverage_from_facts
 from lkjip_audit.extract.model import DocumentText
+from lkjip_audit.extract.ocr import OcrSettings, with_install_hint
 from lkjip_audit.facts import Facts
 from lkjip_audit.findings import Category, DocumentResult, DocumentStatus, Finding, Severity
 from lkjip_audit.limits import Limits
 from lkjip_audit.merge import merge_identical
+from lkjip_audit.ocr_trust import ocr_note, ocr_pages, weigh_ocr_findings
 from lkjip_audit.recognize import DocumentMeta, load_recognizers
 from lkjip_audit.rekap import RekapFacts, find_attached_rekap
 from lkjip_audit.rekap.document import attached_message
@@ -127,9 +129,11 @@ def audit_file(
     rekap: RekapFacts | None = None,
     use_cache: bool = True,
     limits: Limits | None = None,
+    ocr: OcrSettings | None = None,
 ) -> DocumentResult:
     """Audit the PDF at ``path`` with ``ruleset``; bad input gives a status, never an exception,
-    and a document over ``limits`` (the defaults when None) is ``unreadable``.
+    and a document over ``limits`` (the defaults when None) is ``unreadable``. Scanned pages
+    are read by OCR as ``ocr`` says (by default: when Tesseract is installed).
 
     With ``use_cache``, an unchanged file checked with unchanged rules, recap and code is
     answered from the result cache, and a file checked with changed rules reuses its
@@ -137,24 +141,30 @@ def audit_file(
     """
     from lkjip_audit.result_cache import load_result, result_key, store_result
 
-    key = result_key(path, ruleset, rekap) if use_cache else None
+    ocr = ocr or OcrSettings()
+    key = result_key(path, ruleset, rekap, ocr.tag) if use_cache else None
     cached = load_result(key, path) if key else None
     if cached is not None:
         return cached
-    result = _audit(path, ruleset, rekap, use_cache, limits)
+    result = _audit(path, ruleset, rekap, use_cache, limits, ocr)
     if key and result.status is DocumentStatus.AUDITED:
         store_result(key, result)
     return result
 
 
 def _audit(
-    path: Path, ruleset: RuleSet, rekap: RekapFacts | None, use_cache: bool, limits: Limits | None
+    path: Path,
+    ruleset: RuleSet,
+    rekap: RekapFacts | None,
+    use_cache: bool,
+    limits: Limits | None,
+    ocr: OcrSettings,
 ) -> DocumentResult:
     from lkjip_audit.extract import read_pdf
     from lkjip_audit.pdf.messages import pages_reason
 
     try:
-        extraction = read_pdf(path, use_cache=use_cache, limits=limits)
+        extraction = read_pdf(path, use_cache=use_cache, limits=limits, ocr=ocr)
     except MemoryError:  # the worker's memory limit: the batch names it
         raise
     except Exception as error:  # a damaged page must not stop a batch
@@ -175,10 +185,19 @@ def _audit(
         path=str(path), sha256=opened.sha256, status=opened.status, pages=opened.pages
     )
     if opened.status is not DocumentStatus.AUDITED:
-        result.findings.append(extraction_finding("EXT001", opened.reason))
+        reason = opened.reason or {}
+        if opened.status is DocumentStatus.SCANNED:
+            reason = with_install_hint(reason, ocr)
+        result.findings.append(extraction_finding("EXT001", reason))
         return result
+    read_by_ocr = ocr_pages(doc)
+    result.ocr_pages = len(read_by_ocr)
+    if read_by_ocr:
+        result.findings.append(ocr_note(read_by_ocr))
     unreadable_pages = pages_reason(opened.scanned_pages, opened.garbled_pages)
     if unreadable_pages:
+        if opened.scanned_pages:
+            unreadable_pages = with_install_hint(unreadable_pages, ocr)
         result.findings.append(extraction_finding("EXT002", unreadable_pages, Severity.WARNING))
     meta, facts, problems = read_facts(doc)
     result.satker, result.year = meta.satker, meta.year
@@ -198,7 +217,8 @@ def _audit(
         kode_satker=meta.kode_satker,
         rekap=rekap,
     )
-    result.findings.extend(merge_identical(run_rules(ruleset, facts, context)))
+    findings = weigh_ocr_findings(run_rules(ruleset, facts, context), doc, context.unverified)
+    result.findings.extend(merge_identical(findings))
     coverage = coverage_from_facts(facts, rekap, context.unverified)
     result.coverage = flag_coverage(coverage, rekap, ruleset, meta.satker, meta.kode_satker)
     result.findings.sort(key=lambda f: (f.page is None, f.page or 0, -f.severity.rank, f.rule))

@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from lkjip_audit.audit import audit_file, extraction_finding
+from lkjip_audit.extract.ocr import OcrMode, OcrSettings
 from lkjip_audit.findings import DocumentResult, DocumentStatus
 from lkjip_audit.isolation import Lost, run_bounded
 from lkjip_audit.limits import Limits, crashed, exceeded
@@ -97,9 +98,10 @@ def _audit_safely(
     rekap: RekapFacts | None,
     use_cache: bool,
     limits: Limits,
+    ocr: OcrSettings,
 ) -> DocumentResult:
     try:
-        return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache, limits=limits)
+        return audit_file(path, ruleset, rekap=rekap, use_cache=use_cache, limits=limits, ocr=ocr)
     except MemoryError:  # the worker's memory limit, named by the parent
         raise
     except Exception as error:  # the batch goes on whatever one file does
@@ -116,13 +118,23 @@ def audit_many(
     use_cache: bool = True,
     on_done: Callable[[DocumentResult], None] | None = None,
     limits: Limits | None = None,
+    ocr: OcrMode = OcrMode.AUTO,
 ) -> list[DocumentResult]:
     """Audit every path in input order, each in a worker process (``workers`` at a time)
     bounded by ``limits`` (the defaults when None): a document that overruns its time or
-    memory, or kills its worker, is ``unreadable`` and the others are audited."""
+    memory, or kills its worker, is ``unreadable`` and the others are audited. The workers
+    left over when there are fewer documents OCR a document's pages in parallel."""
     limits = Limits.resolve(limits)
+    settings = OcrSettings(ocr, max(1, workers // max(1, min(workers, len(paths)))))
     # Processes, never threads: pypdfium2 is not thread-safe even across documents.
-    work = partial(_audit_safely, ruleset=ruleset, rekap=rekap, use_cache=use_cache, limits=limits)
+    work = partial(
+        _audit_safely,
+        ruleset=ruleset,
+        rekap=rekap,
+        use_cache=use_cache,
+        limits=limits,
+        ocr=settings,
+    )
     outcomes = run_bounded(
         paths, work, workers=workers, seconds=limits.seconds, memory_mb=limits.memory_mb
     )

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from lkjip_audit import __version__
+from lkjip_audit.extract.ocr_mode import OcrMode
 from lkjip_audit.report.safe import clean_text, console_text
 
 app = typer.Typer(
@@ -269,6 +270,10 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
     ] = False,
+    ocr: Annotated[
+        OcrMode,
+        typer.Option(help="Read scanned pages with OCR (auto: when Tesseract is installed)."),
+    ] = OcrMode.AUTO,
 ) -> None:
     """Audit LKjIP PDFs and report every finding with its page and the numbers."""
     import datetime as dt
@@ -326,6 +331,7 @@ def check(
                 use_cache=not no_cache,
                 on_done=lambda result: (finished.append(result), advance(result)),
                 limits=limits,
+                ocr=ocr,
             )
     except Interrupted:
         from lkjip_audit.report.json_report import summary

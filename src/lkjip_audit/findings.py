@@ -142,3 +142,5 @@ class DocumentResult:
     kind: str = "report"
     """``report`` (an LKjIP audited), or ``rekap`` (the Ditjen recap checked against itself,
     listed once as its own entry)."""
+    ocr_pages: int = 0
+    """How many scanned pages were read by OCR (their findings say "dari OCR")."""

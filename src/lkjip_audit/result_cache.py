@@ -41,10 +41,13 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def result_key(path: Path, ruleset: RuleSet, rekap: RekapFacts | None) -> str | None:
-    """The cache key of auditing ``path``, or None when the inputs cannot be fingerprinted."""
+def result_key(path: Path, ruleset: RuleSet, rekap: RekapFacts | None, ocr: str = "") -> str | None:
+    """The cache key of auditing ``path`` (``ocr``: the tag of the OCR settings, empty when
+    no page is OCR'd), or None when the inputs cannot be fingerprinted."""
     try:
         parts = [_file_digest(path), ruleset.sha256[:16], code_fingerprint()]
+        if ocr:
+            parts.append(ocr)
         if rekap is not None:
             parts.append(_file_digest(Path(rekap.source))[:16])
     except OSError:

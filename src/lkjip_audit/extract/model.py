@@ -35,10 +35,11 @@ class PageLabel(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One word as printed, with its box."""
+    """One word as printed, with its box; ``conf`` (0-100) when the word was read by OCR."""
 
     text: str
     bbox: BBox
+    conf: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,8 @@ class PageTriage:
     invisible_text_ratio: float = 0.0
     garbled_ratio: float = 0.0
     has_rules: bool = False
+    ocr: bool = False
+    """The page was scanned and its words were read by OCR."""
 
 
 @dataclass(slots=True)

@@ -10,13 +10,14 @@ import pypdfium2 as pdfium
 from lkjip_audit.extract.cells import RawTable, inside, word_center
 from lkjip_audit.extract.lines import build_lines
 from lkjip_audit.extract.model import Line, PageContent, PageLabel, PageTriage, Word
+from lkjip_audit.extract.ocr import ScannedPage
 from lkjip_audit.extract.orientation import Turn, reading_turns
 from lkjip_audit.extract.ruled import ruled_tables
 from lkjip_audit.extract.unruled import unruled_tables
 from lkjip_audit.extract.words import read_words
-from lkjip_audit.pdf.objects import Edge, read_objects
+from lkjip_audit.pdf.objects import Edge, PageObjects, read_objects
 from lkjip_audit.pdf.opening import open_page, page_size, unreadable_page
-from lkjip_audit.pdf.triage import triage_page
+from lkjip_audit.pdf.triage import has_rules, triage_page
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +66,28 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageRead:
     content = PageContent(number, *turn.size, triage)
     if triage.label in UNREADABLE:
         return PageRead(content)
-    words = read.words
+    return read_lines_and_tables(content, objects.edges, read.words)
+
+
+def read_lines_and_tables(content: PageContent, edges: list[Edge], words: list[Word]) -> PageRead:
+    """The page's lines and tables from its words (printed, or read by OCR)."""
+    number, triage = content.page, content.triage
     content.lines = build_lines(number, words)
     try:
-        tables = _tables(content, objects.edges, words)
+        tables = _tables(content, edges, words)
     except Exception:  # a layout the table code does not handle must not lose the page's text
         log.warning("tables on page %d could not be read", number, exc_info=True)
         tables = []
     if any(not t.fragment for t in tables) and triage.label == PageLabel.TEXT:
         triage.label = PageLabel.TABLE_CANDIDATE
     return PageRead(content, tables)
+
+
+def read_scanned(content: PageContent, scanned: ScannedPage) -> PageRead:
+    """A scanned page read from the words OCR found on it and the rules found on its image:
+    no longer scanned, but marked as OCR'd (its words carry their confidence)."""
+    content.triage.label = PageLabel.TEXT
+    content.triage.chars = sum(len(w.text) for w in scanned.words)
+    content.triage.has_rules = has_rules(PageObjects(edges=scanned.edges))
+    content.triage.ocr = True
+    return read_lines_and_tables(content, scanned.edges, scanned.words)

@@ -59,6 +59,13 @@ _NAMED = (
 )
 _BAB = re.compile(r"^BAB\s*\.?\s*([IVX]+|\d{1,2})(?![A-Z0-9])")
 _NUMERAL = re.compile(r"^(IV|III|II|I)\s*[.)]?(?:\s+(.*))?$")
+# OCR reads the I of a Roman numeral as l, L, i, 1, | or ! ("BABIL", "BAB il", "BAB!"):
+# after "BAB", a numeral made of I, V, X and those look-alikes is the numeral it looks like.
+_BAB_LOOKALIKE = re.compile(r"^(BAB\s*\.?\s*)([IVXLli1|!]{1,4})(?![A-Za-z0-9])")
+_AS_I = str.maketrans("Lli1|!", "IIIIII")
+# "DAFTAR LAmrinAN": a front-matter list whose second word OCR garbled, still near its name.
+_DAFTAR_OF = ("ISI", "TABEL", "GAMBAR", "GRAFIK", "LAMPIRAN")
+MIN_DAFTAR_SIMILARITY = 70
 # "LAMPIRAN", "LAMPIRAN 2", "Lampiran. Dokumen ..."; not a letter's "Lampiran : 2 berkas".
 _LAMPIRAN = re.compile(r"^(?:LAMPIRAN\b(?!\s*:)|Lampiran\s*(?:$|\.|[IVX\d]+\b))")
 # "PERJANJIAN KINERJA TAHUN 2023", "B. Perjanjian Kinerja": the title of a PK, whose year
@@ -102,7 +109,8 @@ def heading_key(text: str, next_text: str = "") -> str | None:
     Headings are set in capitals; a front-matter title alone on its line ("Kata Pengantar")
     may be in any case. Entries of a table of contents are not headings.
     """
-    return None if is_toc_entry(text) else _named_chapter(normalise(text), normalise(next_text))
+    text = _roman_after_bab(normalise(text))
+    return None if is_toc_entry(text) else _named_chapter(text, normalise(next_text))
 
 
 def entry_key(text: str) -> str | None:
@@ -111,9 +119,31 @@ def entry_key(text: str) -> str | None:
     return _named_chapter(title, "")
 
 
+def _roman_after_bab(text: str) -> str:
+    """``text`` with the numeral after "BAB" read as Roman when OCR garbled its I's."""
+    match = _BAB_LOOKALIKE.match(text)
+    if match is None:
+        return text
+    numeral = match.group(2).translate(_AS_I)
+    return f"{match.group(1)}{numeral}{text[match.end() :]}"
+
+
+def _garbled_daftar(text: str) -> bool:
+    """Whether ``text`` is "DAFTAR" and a word close to ISI, TABEL, ... LAMPIRAN."""
+    words = text.upper().split()
+    if len(words) != 2 or words[0] != "DAFTAR":
+        return False
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(words[1], _DAFTAR_OF, scorer=fuzz.ratio)[1] >= MIN_DAFTAR_SIMILARITY
+
+
 def _named_chapter(text: str, next_text: str) -> str | None:
     if not text or len(text.split()) > MAX_HEADING_WORDS:
         return None
+    text = _roman_after_bab(text)
+    if _garbled_daftar(text):
+        return DAFTAR
     upper = text.upper()
     for key, pattern in _NAMED:
         match = pattern.match(upper)

@@ -89,6 +89,7 @@ def report_json(
                 "profile": r.profile,
                 "rekap": r.rekap,
                 "kind": r.kind,
+                "ocr_pages": r.ocr_pages,
                 "findings": [finding_json(f, lang, finding_id(r, f)) for f in r.findings],
             }
             for r in results

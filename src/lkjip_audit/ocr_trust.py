@@ -1,0 +1,150 @@
+"""How far findings on OCR'd pages are trusted.
+
+A finding that points at a page read by OCR says so ("dari OCR"), so that a reviewer looks at
+the page image before believing it. A finding that stands on words OCR read with low
+confidence (a number, a name, a NIP, a bracket) is not reported at all: the check abstains
+("tidak dapat diverifikasi", counted in the coverage panel), because a character Tesseract was
+unsure of cannot be the ground for saying the report is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from lkjip_audit.extract.model import BBox, DocumentText, Word
+from lkjip_audit.findings import Category, Finding, Severity
+
+LOW_CONFIDENCE = 85.0
+"""A word Tesseract gives less than this confidence (0-100) is not sure enough to accuse."""
+FROM_OCR = {"id": " (dari OCR)", "en": " (from OCR)"}
+_READ = re.compile(r"\w|[\[\]]")  # what a finding can stand on: letters, digits, brackets
+ACCUSING = (Severity.ERROR, Severity.WARNING)
+
+
+def ocr_pages(doc: DocumentText) -> dict[int, list[Word]]:
+    """The words of every page that was read by OCR, by page number."""
+    return {
+        page.page: [word for line in page.lines for word in line.words]
+        for page in doc.pages
+        if page.triage.ocr
+    }
+
+
+def page_ranges(pages: Iterable[int]) -> str:
+    """ "1–3, 7, 9–142": pages as runs, so that a wholly scanned report is one short line."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def ocr_note(pages: Iterable[int]) -> Finding:
+    """The ``info`` finding that says which pages were read by OCR."""
+    listed = page_ranges(pages)
+    return Finding(
+        rule="EXT004",
+        category=Category.EXTRACTION,
+        severity=Severity.INFO,
+        page=None,
+        message={
+            "id": f"Halaman {listed} berupa hasil pindaian dan dibaca dengan OCR: temuan pada "
+            "halaman itu ditandai 'dari OCR'; cocokkan dengan gambar halamannya.",
+            "en": f"Page(s) {listed} are scans and were read with OCR: findings on them are "
+            "marked 'from OCR'; compare them with the page image.",
+        },
+        title={"id": "Halaman pindaian dibaca dengan OCR", "en": "Scanned pages read with OCR"},
+    )
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    x = (word.bbox[0] + word.bbox[2]) / 2
+    y = (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _places(finding: Finding) -> Iterable[tuple[int | None, BBox | None]]:
+    yield finding.page, finding.bbox
+    for place in finding.related:
+        yield place.page, place.bbox
+
+
+def _unsure(word: Word) -> bool:
+    return word.conf is not None and word.conf < LOW_CONFIDENCE and bool(_READ.search(word.text))
+
+
+def _unsure_in(page: int, box: BBox, pages: dict[int, list[Word]]) -> bool:
+    return any(_unsure(word) and _inside(word, box) for word in pages.get(page, ()))
+
+
+def unsure_tables(doc: DocumentText, pages: dict[int, list[Word]]) -> list[list[tuple[int, BBox]]]:
+    """The cells (page, box) of every table with a word OCR read with low confidence: a
+    recomputation over such a table (a sum, a mean) stands on that word even when the
+    finding points at another cell."""
+    unsure = []
+    for table in doc.tables:
+        cells = [
+            (cell.page, cell.bbox)
+            for row in table.rows
+            for cell in row
+            if cell.bbox is not None and cell.page in pages
+        ]
+        if any(_unsure_in(page, box, pages) for page, box in cells):
+            unsure.append(cells)
+    return unsure
+
+
+def _unsure_reading(
+    finding: Finding, pages: dict[int, list[Word]], tables: list[list[tuple[int, BBox]]]
+) -> bool:
+    """Whether the finding stands on a word OCR read with low confidence: in its boxes, in
+    what it says was written (a name beside a NIP), or in a table one of its boxes is a cell
+    of."""
+    said = set(f"{finding.stated or ''} {finding.expected or ''}".split())
+    for page, box in _places(finding):
+        if any(_unsure(w) and w.text in said for w in pages.get(page or 0, ())):
+            return True
+        if page is None or box is None:
+            continue
+        if _unsure_in(page, box, pages):
+            return True
+        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        for cells in tables:
+            if any(p == page and _holds(cell, centre) for p, cell in cells):
+                return True
+    return False
+
+
+def _holds(box: BBox, point: tuple[float, float]) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+
+
+def _from_ocr(finding: Finding, pages: dict[int, list[Word]]) -> bool:
+    return any(page in pages for page, _ in _places(finding))
+
+
+def weigh_ocr_findings(
+    findings: list[Finding], doc: DocumentText, unverified: Counter[Category]
+) -> list[Finding]:
+    """``findings`` with those on OCR'd pages marked "dari OCR", and the errors and warnings
+    that stand on a word read with low confidence taken out and counted in ``unverified``."""
+    pages = ocr_pages(doc)
+    if not pages:
+        return findings
+    tables = unsure_tables(doc, pages)
+    kept = []
+    for finding in findings:
+        if not _from_ocr(finding, pages):
+            kept.append(finding)
+        elif finding.severity in ACCUSING and _unsure_reading(finding, pages, tables):
+            unverified[finding.category] += 1
+        else:
+            said = finding.message.items()
+            message = {lang: text + FROM_OCR.get(lang, "") for lang, text in said}
+            kept.append(replace(finding, message=message))
+    return kept
