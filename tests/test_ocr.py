@@ -309,6 +309,20 @@ def test_a_number_read_with_low_confidence_never_supports_an_error():
     assert unverified == Counter({Category.PERCENTAGE: 1})
 
 
+def test_a_missing_chapter_is_not_claimed_in_a_document_read_partly_by_ocr():
+    doc, _ = _ocr_document(LOW_CONFIDENCE + 20)
+    missing = Finding(
+        rule="STR001",
+        category=Category.STRUCTURE,
+        severity=Severity.ERROR,
+        page=None,
+        message={"id": "Bab II tidak ditemukan.", "en": "Chapter II not found."},
+    )
+    unverified: Counter[Category] = Counter()
+    assert weigh_ocr_findings([missing], doc, unverified) == []
+    assert unverified == Counter({Category.STRUCTURE: 1})
+
+
 def test_a_number_read_with_confidence_is_reported_as_from_ocr():
     doc, finding = _ocr_document(LOW_CONFIDENCE + 20)
     unverified: Counter[Category] = Counter()

@@ -132,14 +132,19 @@ def weigh_ocr_findings(
     findings: list[Finding], doc: DocumentText, unverified: Counter[Category]
 ) -> list[Finding]:
     """``findings`` with those on OCR'd pages marked "dari OCR", and the errors and warnings
-    that stand on a word read with low confidence taken out and counted in ``unverified``."""
+    that stand on a word read with low confidence, or claim a missing part, taken out and
+    counted in ``unverified``."""
     pages = ocr_pages(doc)
     if not pages:
         return findings
     tables = unsure_tables(doc, pages)
     kept = []
     for finding in findings:
-        if not _from_ocr(finding, pages):
+        if finding.category is Category.STRUCTURE and finding.severity in ACCUSING:
+            # A part said to be missing may stand on a page OCR misread ("BAB il"): in a
+            # document read partly by OCR its absence is not established.
+            unverified[finding.category] += 1
+        elif not _from_ocr(finding, pages):
             kept.append(finding)
         elif finding.severity in ACCUSING and _unsure_reading(finding, pages, tables):
             unverified[finding.category] += 1
