@@ -101,9 +101,9 @@ def test_overview_comes_first_ranked_by_errors_then_warnings(checked):
     assert checked["xlsx"].sheetnames[0] == "Ringkasan"
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == list(range(1, len(documents) + 1))
-    ranked = [counts[r[3]] for r in rows]
+    ranked = [counts[Path(r[3]).name] for r in rows]
     assert ranked == sorted(ranked, reverse=True)
-    assert all((r[5], r[6]) == counts[r[3]] for r in rows)
+    assert all((r[5], r[6]) == counts[Path(r[3]).name] for r in rows)
     console = checked["console"]
     assert console.index("Ringkasan per satker") < console.index(Path(documents[0]["path"]).name)
 

@@ -7,6 +7,7 @@ import csv
 from dataclasses import replace
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from report.conftest import ONERROR, ReportCase
 
 from lkjip_audit.findings import Acceptance, Category, Coverage, Severity
@@ -111,7 +112,10 @@ def test_overview_ranks_satkers_by_open_errors(report_case: ReportCase, ruleset,
     ]
     assert rows[1][4] == "hasil pindaian" and rows[1][5] == 1
     assert rows[2][5:9] == (0, 1, 1, 2)
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I3"
+    # The satker × category matrix follows the counts: every finding in one category column.
+    assert rows[0][9:] and sum(rows[2][9:]) == len(audited.findings)
+    last = get_column_letter(len(rows[0]))
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{last}3"
 
 
 def test_reviu_conclusions_and_their_reasons(report_case: ReportCase, ruleset, tmp_path):
