@@ -313,7 +313,7 @@ def check(
         raise fail("no PDF found in the paths given.")
     finished: list = []
     try:
-        found = sort_inputs(inputs.pdfs, inputs.not_pdf)
+        found = sort_inputs(inputs.pdfs, inputs.not_pdf, limits, workers or _default_workers())
         note = skipped_note(found.others, lang.value)
         if note:
             stderr.print(f"[yellow]lkjip-audit:[/yellow] {console_text(note)}", soft_wrap=True)

@@ -13,10 +13,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from lkjip_audit.findings import Category, Coverage, DocumentResult, DocumentStatus, Finding
+from lkjip_audit.isolation import run_bounded
+from lkjip_audit.limits import Limits
 from lkjip_audit.merge import merge_identical
 from lkjip_audit.rekap.model import RekapError, RekapFacts
 from lkjip_audit.rules.model import RuleSet
@@ -101,11 +105,36 @@ def _is_recap_sheet(path: Path) -> bool:
     return True
 
 
-def sort_inputs(pdfs: Iterable[Path], others: Iterable[Path]) -> SortedInputs:
-    """The PDFs and other files found, with the recaps among them set apart."""
+def _recap_verdict(path: Path, limits: Limits) -> bool:
+    """Whether ``path`` is a recap; a file over the structure limits is none (its audit says
+    why it cannot be read)."""
+    from lkjip_audit.pdf.preflight import over_limit
+
+    return over_limit(path, limits) is None and is_recap_pdf(path)
+
+
+def sort_inputs(
+    pdfs: Iterable[Path], others: Iterable[Path], limits: Limits | None = None, workers: int = 1
+) -> SortedInputs:
+    """The PDFs and other files found, with the recaps among them set apart.
+
+    Telling a recap from a report reads the PDF, so it runs in bounded worker processes like
+    the audit: a PDF bomb costs its worker, never this process, and is then a report whose
+    audit names the limit it met.
+    """
+    limits = Limits.resolve(limits)
     found = SortedInputs()
-    for path in pdfs:
-        (found.recaps if is_recap_pdf(path) else found.reports).append(path)
+    paths = list(pdfs)
+    verdicts = run_bounded(
+        paths,
+        partial(_recap_verdict, limits=limits),
+        workers=workers,
+        seconds=limits.seconds,
+        memory_mb=limits.memory_mb,
+    )
+    with closing(verdicts):
+        for path, verdict in zip(paths, verdicts, strict=True):
+            (found.recaps if verdict is True else found.reports).append(path)
     csv_folders: set[Path] = set()
     for path in others:
         recap = path.suffix.lower() in SHEET_SUFFIXES and _is_recap_sheet(path)
