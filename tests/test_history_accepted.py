@@ -96,7 +96,7 @@ def test_store_records_runs_documents_and_versions(recorded, submissions):
     assert documents[0][:4] == (first["sha256"], first["satker"], first["year"], first["profile"])
     assert len({d[0] for d in documents}) == 2  # two files, three runs
     assert all(len(d[5]) == 64 for d in documents)
-    assert json.loads(runs[0][0])  # the command line, as a JSON list
+    assert isinstance(json.loads(runs[0][0]), list)  # the command line, as a JSON list
     assert runs[0][1] == recorded["first"]["rules"]["sha256"]
 
 

@@ -405,20 +405,25 @@ def _write_report(
     csv_dialect: CsvDialect = CsvDialect.id,
 ) -> None:
     """Write the report in ``format`` to ``output``, or to the terminal when there is none."""
+    # Each writer is imported only for its own format: a JSON run loads no spreadsheet library.
     from lkjip_audit.atomic import atomic_file
     from lkjip_audit.report.console import render_console
-    from lkjip_audit.report.html import write_html
-    from lkjip_audit.report.json_report import dumps, report_json
-    from lkjip_audit.report.tables import write_csv
-    from lkjip_audit.report.workpaper import write_xlsx
 
     if format is Format.json:
+        from lkjip_audit.report.json_report import dumps, report_json
+
         _emit(dumps(report_json(results, ruleset, lang.value, skipped=skipped)), output)
     elif format is Format.html:
+        from lkjip_audit.report.html import write_html
+
         _written("HTML", write_html(results, ruleset, lang.value, output, skipped=skipped))
     elif format is Format.csv:
+        from lkjip_audit.report.tables import write_csv
+
         _written("CSV", write_csv(results, lang.value, output, csv_dialect.value))
     elif format is Format.xlsx:
+        from lkjip_audit.report.workpaper import write_xlsx
+
         _written("XLSX", write_xlsx(results, ruleset, lang.value, output, run))
     elif output:
         with atomic_file(output) as temporary, temporary.open("w", encoding="utf-8") as handle:

@@ -5,9 +5,13 @@ or ``-``), and the ruled-table reader gets the rules as edges, as on a printed p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from PIL import Image
+# numpy and Pillow are loaded only when a page is OCR'd, not by every command that imports
+# the OCR settings.
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL import Image
 
 DARK = 140  # grey level below which a pixel is ink
 MIN_RULE = 0.04  # a rule is at least this share of the page's width (or height) long
@@ -30,6 +34,8 @@ class Rule:
 
 def _bridge(ink: np.ndarray) -> np.ndarray:
     """``ink`` with gaps of up to GAP pixels along each row filled (ink on both sides)."""
+    import numpy as np
+
     left = np.zeros_like(ink)
     right = np.zeros_like(ink)
     for shift in range(1, GAP + 1):
@@ -40,6 +46,8 @@ def _bridge(ink: np.ndarray) -> np.ndarray:
 
 def _runs(ink: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
     """Runs of ink along rows at least ``min_length`` long: (row, start, end)."""
+    import numpy as np
+
     padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = ink
     steps = np.diff(padded, axis=1)
@@ -77,6 +85,8 @@ def _find(ink: np.ndarray, min_length: int) -> list[tuple[int, int, int, int]]:
 
 def find_rules(image: Image.Image) -> list[Rule]:
     """The horizontal and vertical rules of a grey page image."""
+    import numpy as np
+
     ink = np.asarray(image.convert("L")) < DARK
     height, width = ink.shape
     rules = [Rule("h", x0, y0, x1, y1 + 1) for x0, y0, x1, y1 in _find(ink, int(MIN_RULE * width))]
@@ -89,6 +99,9 @@ def find_rules(image: Image.Image) -> list[Rule]:
 def erase(image: Image.Image, rules: list[Rule]) -> Image.Image:
     """A copy of ``image`` with the rules painted white, MARGIN pixels wider on each side
     (what is left of a rule is read as a ``1`` or ``|`` glued to the cell's number)."""
+    import numpy as np
+    from PIL import Image
+
     pixels = np.array(image.convert("L"))
     for rule in rules:
         top, left = max(0, rule.y0 - MARGIN), max(0, rule.x0 - MARGIN)

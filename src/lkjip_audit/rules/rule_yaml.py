@@ -83,6 +83,9 @@ def read_rule_yaml(path: Path) -> Any:
         data = yaml.load(text, Loader=SAFE_LOADER)
         _expanded_size(data, {}, set())
     except yaml.YAMLError as err:
+        # libyaml stops a deep nest itself; the Python parser runs into RecursionError.
+        if "nesting depth" in str(err):
+            raise RuleYamlError("is nested too deeply") from None
         raise RuleYamlError(f"is not valid YAML: {' '.join(str(err).split())}") from None
     except RecursionError:
         raise RuleYamlError("is nested too deeply") from None
