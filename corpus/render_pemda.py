@@ -103,15 +103,7 @@ class PemdaWriter(Writer):
                 f"{self.f.val('ph.pegawai', f'{pegawai} orang')} Aparatur Sipil Negara."
             ),
             self.p(f"Pejabat struktural {escape(r.satker)}:", "small"),
-            self.table(
-                [["No", "Jabatan", "Nama"]]
-                + [
-                    [str(i), escape(p.jabatan), escape(p.name)]
-                    for i, p in enumerate((r.head, *r.staff), 1)
-                ],
-                [1, 9, 6],
-                "lll",
-            ),
+            self.officials_table(),
             self.heading("C. Isu Strategis", 1),
             *[self.p(f"- {escape(t)}", "small") for t in self.fillers["isu"]],
             self.heading("D. Dasar Hukum", 1),

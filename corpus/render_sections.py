@@ -48,6 +48,19 @@ class Writer(IndicatorSections, BudgetSections, LampiranSections):
         # `grid` is looked up here, at construction, so it can be observed (see tests).
         super().__init__(report, toc, grid)
 
+    def officials_table(self) -> Flowable:
+        """The unit's structural officials: number, position, name."""
+        r = self.r
+        return self.table(
+            [["No", "Jabatan", "Nama"]]
+            + [
+                [str(i), escape(p.jabatan), escape(p.name)]
+                for i, p in enumerate((r.head, *r.staff), 1)
+            ],
+            [1, 9, 6],
+            "lll",
+        )
+
     def cover(self) -> list[Flowable]:
         r = self.r
         return [
@@ -164,15 +177,7 @@ class Writer(IndicatorSections, BudgetSections, LampiranSections):
                 "yang tersebar pada seluruh seksi dan subbagian."
             ),
             self.p(f"Susunan pejabat struktural {escape(r.satker)} tahun {r.year}:", "small"),
-            self.table(
-                [["No", "Jabatan", "Nama"]]
-                + [
-                    [str(i), escape(p.jabatan), escape(p.name)]
-                    for i, p in enumerate((r.head, *r.staff), 1)
-                ],
-                [1, 9, 6],
-                "lll",
-            ),
+            self.officials_table(),
             self.heading("C. Maksud dan Tujuan", 1),
             *self.prose("tujuan", 3),
             self.heading("D. Aspek Strategis", 1),
