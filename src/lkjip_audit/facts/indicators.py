@@ -32,7 +32,7 @@ PLACES = (
     "bab4",
     "lampiran-pk",
 )
-CLAIM_KINDS = ("growth", "difference", "ratio", "average", "mutu")
+CLAIM_KINDS = ("growth", "difference", "ratio", "average", "mutu", "share")
 _DITJEN = re.compile(r"direktorat\s+jenderal|ditjen|nasional|pusat", re.I)
 _KANWIL = re.compile(r"kantor\s+wilayah|kanwil|divisi\s+keimigrasian", re.I)
 

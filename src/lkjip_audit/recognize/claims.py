@@ -7,7 +7,9 @@
 - ``ratio``: a capaian written as a formula ("Capaian IKM = 3,87 / 3,25 × 100% = 119,08%") or
   against another year's target (the Renstra's), ``stated`` vs ``a`` / ``b`` × 100;
 - ``average``: "nilai rata-rata capaian kinerja sebesar 100%";
-- ``mutu``: a value and the quality category stated for it ("3,87 ... kategori Sangat Baik").
+- ``mutu``: a value and the quality category stated for it ("3,87 ... kategori Sangat Baik");
+- ``share``: a count given as a share of a whole named in the same sentence ("terdapat 14
+  RSUD ... 37,5% atau ada 5 RSUD", ``stated`` vs ``a`` / ``b`` × 100).
 """
 
 from __future__ import annotations
@@ -67,6 +69,19 @@ _MUTU_CONTEXT = re.compile(r"mutu\s+pelayanan|unit\s+pelayanan|kepuasan|SKM|IPK|
 _IKM = re.compile(r"\bIKM\b", re.I)
 _NOT_MUTU = re.compile(r"IKPA|SAKIP|reformasi\s+birokrasi|akuntabilitas|opini|WTP", re.I)
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d|\bs\.?d\.?\b|sampai", re.I)
+# "37,5% atau ada 5 RSUD": a percentage restated as a count right after it.
+_SHARE_LINK = re.compile(
+    r"\s*\)?\s*(?:atau|yaitu|yakni)\s+(?:(?:ada|setara|dengan|sebanyak|sejumlah|sekitar)\s+)*",
+    re.I,
+)
+# The whole a count is a share of: "dari 14 RSUD", "terdapat 14 RSUD", "total 14 RSUD".
+_WHOLE_LEAD = re.compile(r"\b(?:dari|terdapat|total|seluruh|sebanyak|jumlah)\s+$", re.I)
+_UNIT = re.compile(r"\s+(?P<unit>[A-Za-z][\w-]*(?:\s+(?!yaitu|yakni|yang|dan|atau|dari|di)\w+){0,2})")
+# Words after a number that make it an amount or a time span, not a count of things.
+_NOT_COUNTED = {
+    "persen", "ribu", "juta", "miliar", "milyar", "triliun", "tahun", "bulan", "hari", "jam",
+    "kali", "poin", "point", "rp", "rupiah", "kh", "per",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +153,10 @@ class _Reader:
             return None
         stream = self.ctx.stream
         key = fields.get("key")
+        if isinstance(key, str):
+            fields["name"] = self.ctx.names.name(key)
         return Claim(
             kind=kind,
-            name=self.ctx.names.name(key) if isinstance(key, str) else None,
             stated=stream.located(num),
             place=place,
             page=stream.at(num.start).line.page,
@@ -393,6 +409,45 @@ class _Reader:
             if claim:
                 yield claim
 
+    def shares(self) -> Iterator[Claim]:
+        """A percentage restated as a count, with the whole counted in the same sentence.
+
+        Only when the sentence names exactly one whole of the same thing, larger than the
+        count: otherwise what the percentage is a share of is not sure.
+        """
+        figures = self.figures
+        for index, num in enumerate(figures[:-1]):
+            part = figures[index + 1]
+            if not num.stated.is_percent or not _count(part.stated):
+                continue
+            if not _SHARE_LINK.fullmatch(self.text, num.end, part.start):
+                continue
+            unit = _unit(self.text, part.end)
+            if unit is None:
+                continue
+            start, end = _sentence(self.text, num.start)
+            wholes = {
+                n.stated.value: n
+                for n in figures
+                if start <= n.start < end
+                and n is not part
+                and _count(n.stated)
+                and _WHOLE_LEAD.search(self.text[max(start, n.start - 12) : n.start])
+                and _unit(self.text, n.end) is not None
+                and _unit(self.text, n.end).split()[0].lower() == unit.split()[0].lower()
+            }
+            if len(wholes) != 1:
+                continue
+            whole = next(iter(wholes.values()))
+            if whole.stated.value <= part.stated.value:
+                continue
+            stream = self.ctx.stream
+            claim = self.claim(
+                "share", num, a=stream.located(part), b=stream.located(whole), name=unit
+            )
+            if claim:
+                yield claim
+
     def _mutu_window(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos``, without table rows printed right above it."""
         start, end = _sentence(self.text, pos)
@@ -404,6 +459,19 @@ class _Reader:
                 start = max(start, stream.starts[i] + len(line) + 1)
                 break
         return start, end
+
+
+def _count(value: Stated) -> bool:
+    """A whole number of things (not a percentage, not a decimal)."""
+    return not value.is_percent and value.decimals == 0 and value.value > 0
+
+
+def _unit(text: str, pos: int) -> str | None:
+    """The thing counted by the number ending at ``pos`` ("RSUD kelas C"), if it is one."""
+    match = _UNIT.match(text, pos)
+    if match is None or match["unit"].split()[0].lower() in _NOT_COUNTED:
+        return None
+    return match["unit"]
 
 
 def _on_scale(value: Stated) -> bool:
@@ -420,6 +488,7 @@ def find_claims(ctx: Context, statements: list[Statement]) -> list[Claim]:
         *reader.ratios(),
         *reader.averages(),
         *reader.mutu(),
+        *reader.shares(),
     ]
     return claims
 

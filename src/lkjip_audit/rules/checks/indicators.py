@@ -152,6 +152,7 @@ def ratio_outcome(
     lower: bool | None,
     cap: Decimal | None,
     exact_denominator: bool = False,
+    exact_numerator: bool = False,
 ) -> RatioOutcome:
     """Compare ``stated`` with numerator / denominator × 100 (the lower-is-better formulas
     when ``lower``; ``None``: the direction is not known).
@@ -164,13 +165,14 @@ def ratio_outcome(
     direction is not known, a stated value that only a lower-is-better formula gives is
     ``direction-unknown``: the report may rightly count the indicator that way.
     ``exact_denominator``: the denominator is a set figure (a target), exact as printed,
-    not a rounded measurement.
+    not a rounded measurement; ``exact_numerator``: the numerator is a count of things.
     """
     if denominator.value == 0 or (lower and numerator.value == 0):
         return RatioOutcome("zero" if stated.value != 0 else "ok", None)
     bottom = Interval.exact(denominator.value) if exact_denominator else denominator.interval()
-    expected = numerator.interval() / bottom * HUNDRED
-    lower_formulas = _lower_formulas(numerator.interval(), bottom)
+    top = Interval.exact(numerator.value) if exact_numerator else numerator.interval()
+    expected = top / bottom * HUNDRED
+    lower_formulas = _lower_formulas(top, bottom)
     if lower:
         expected = lower_formulas[0]
         if any(_fits(stated, e) for e in lower_formulas):
@@ -211,6 +213,7 @@ class RatioParams(Params):
     exclude_places: Places = ()
     kinds: tuple[Annotated[str, OneOf(CLAIM_KINDS)], ...] = ()
     exact_denominator: bool = False
+    exact_numerator: bool = False
 
 
 _ABSTAIN_REASONS = {
@@ -235,8 +238,9 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
     ``direction``: ``indicator`` (default: lower-is-better from the wording or the profile's
     ``lower_is_better`` list inverts the ratio) or ``as-written``; ``places``,
     ``exclude_places``, ``kinds``: row filters; ``exact_denominator``: the denominator (a
-    target) is exact as printed. Message values: ``name``, ``place``,
-    ``stated``, ``numerator``, ``denominator``, ``expected``, ``formula``.
+    target) is exact as printed; ``exact_numerator``: the numerator is a count. Message
+    values: ``name``, ``place``, ``stated``, ``numerator``, ``denominator``, ``expected``,
+    ``formula``.
     """
     params = rule.params
     report = params.report
@@ -251,7 +255,9 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
         lower = (
             _lower_is_better(row, context.settings) if params.direction == "indicator" else False
         )
-        outcome = ratio_outcome(stated, top, bottom, lower, cap, params.exact_denominator)
+        outcome = ratio_outcome(
+            stated, top, bottom, lower, cap, params.exact_denominator, params.exact_numerator
+        )
         if outcome.kind in _ABSTAIN_REASONS and report == "mismatch":
             yield abstain(
                 stated.page or int(row["page"]),
