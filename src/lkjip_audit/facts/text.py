@@ -73,6 +73,32 @@ def _stale_headings() -> dict[str, pa.Column]:
     }
 
 
+@place_table("stale_sentences")
+def _stale_sentences() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
+        "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "sentence": pa.Column(str),
+        "stale_year": pa.Column(int),
+        "year": pa.Column(int),
+    }
+
+
+@place_table("stale_tables")
+def _stale_tables() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {
+        "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "caption": pa.Column(str),
+        "stale_year": pa.Column(int),
+        "year": pa.Column(int),
+        "count": pa.Column(int, pa.Check.ge(2)),
+        "pages": pa.Column(str),
+    }
+
+
 @place_table("persons")
 def _persons() -> dict[str, pa.Column]:
     import pandera.pandas as pa

@@ -42,6 +42,7 @@ DEFAULT_RECOGNIZERS = (
     "lkjip_audit.recognize.persons",
     "lkjip_audit.recognize.placeholders",
     "lkjip_audit.recognize.sections",
+    "lkjip_audit.recognize.stale_periods",
     "lkjip_audit.recognize.stale_years",
     "lkjip_audit.recognize.survey",
 )
