@@ -76,7 +76,9 @@ _SHARE_LINK = re.compile(
 )
 # The whole a count is a share of: "dari 14 RSUD", "terdapat 14 RSUD", "total 14 RSUD".
 _WHOLE_LEAD = re.compile(r"\b(?:dari|terdapat|total|seluruh|sebanyak|jumlah)\s+$", re.I)
-_UNIT = re.compile(r"\s+(?P<unit>[A-Za-z][\w-]*(?:\s+(?!yaitu|yakni|yang|dan|atau|dari|di)\w+){0,2})")
+_UNIT = re.compile(
+    r"\s+(?P<unit>[A-Za-z][\w-]*(?:\s+(?!(?:yaitu|yakni|yang|dan|atau|dari|di)\b)\w+){0,2})"
+)
 # Words after a number that make it an amount or a time span, not a count of things.
 _NOT_COUNTED = {
     "persen", "ribu", "juta", "miliar", "milyar", "triliun", "tahun", "bulan", "hari", "jam",
