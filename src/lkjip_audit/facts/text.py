@@ -99,6 +99,13 @@ def _stale_tables() -> dict[str, pa.Column]:
     }
 
 
+@place_table("missing_lampiran")
+def _missing_lampiran() -> dict[str, pa.Column]:
+    import pandera.pandas as pa
+
+    return {"text": pa.Column(str, pa.Check.str_length(min_value=1)), "attached": pa.Column(str)}
+
+
 @place_table("persons")
 def _persons() -> dict[str, pa.Column]:
     import pandera.pandas as pa

@@ -41,6 +41,7 @@ DEFAULT_RECOGNIZERS = (
     "lkjip_audit.recognize.meta",
     "lkjip_audit.recognize.persons",
     "lkjip_audit.recognize.placeholders",
+    "lkjip_audit.recognize.promised_parts",
     "lkjip_audit.recognize.sections",
     "lkjip_audit.recognize.stale_periods",
     "lkjip_audit.recognize.stale_years",
