@@ -414,8 +414,9 @@ class _Reader:
     def shares(self) -> Iterator[Claim]:
         """A percentage restated as a count, with the whole counted in the same sentence.
 
-        Only when the sentence names exactly one whole of the same thing, larger than the
-        count: otherwise what the percentage is a share of is not sure.
+        Only when the sentence counts the same thing once more, as a whole ("dari 14 RSUD",
+        "terdapat 14 RSUD") larger than the count: otherwise what the percentage is a share of
+        is not sure.
         """
         figures = self.figures
         for index, num in enumerate(figures[:-1]):
@@ -428,20 +429,19 @@ class _Reader:
             if unit is None:
                 continue
             start, end = _sentence(self.text, num.start)
-            wholes = {
+            counted = {
                 n.stated.value: n
                 for n in figures
                 if start <= n.start < end
                 and n is not part
                 and _count(n.stated)
-                and _WHOLE_LEAD.search(self.text[max(start, n.start - 12) : n.start])
-                and _unit(self.text, n.end) is not None
-                and _unit(self.text, n.end).split()[0].lower() == unit.split()[0].lower()
+                and _same_thing(_unit(self.text, n.end), unit)
             }
-            if len(wholes) != 1:
+            if len(counted) != 1:
                 continue
-            whole = next(iter(wholes.values()))
-            if whole.stated.value <= part.stated.value:
+            whole = next(iter(counted.values()))
+            lead = self.text[max(start, whole.start - 12) : whole.start]
+            if whole.stated.value <= part.stated.value or not _WHOLE_LEAD.search(lead):
                 continue
             stream = self.ctx.stream
             claim = self.claim(
@@ -474,6 +474,11 @@ def _unit(text: str, pos: int) -> str | None:
     if match is None or match["unit"].split()[0].lower() in _NOT_COUNTED:
         return None
     return match["unit"]
+
+
+def _same_thing(unit: str | None, other: str) -> bool:
+    """Two counts of the same thing: the first word after the numbers is the same."""
+    return unit is not None and unit.split()[0].lower() == other.split()[0].lower()
 
 
 def _on_scale(value: Stated) -> bool:
