@@ -22,7 +22,7 @@ import pandas as pd
 
 from lkjip_audit.extract.model import DocumentText
 from lkjip_audit.facts.indicators import entity_kind
-from lkjip_audit.numbers import Stated, find_numbers
+from lkjip_audit.numbers import Stated, agrees, find_numbers
 from lkjip_audit.recognize import DocumentMeta, recognizer
 from lkjip_audit.recognize.indicators import analyse
 from lkjip_audit.recognize.indicators.context import Context, Statement
@@ -40,6 +40,14 @@ _GROWTH = re.compile(
 _EARLIER = re.compile(
     r"tahun\s+(?P<y>(?:19|20)\d\d)\s*(?:yang\s+)?(?:sebesar|adalah|yaitu|hanya|:)?\s*"
     r"(?:dari\s+)?\(?\s*$",
+    re.I,
+)
+# "peningkatan dari hasil realisasi tahun 2015 sebesar 1,04%": the change from last year's
+# realisation, which the sentence does not print (the table before it does).
+_GROWTH_FROM = re.compile(
+    r"\b(?P<dir>naik|meningkat|peningkatan|kenaikan|turun|menurun|penurunan)\s+"
+    r"(?:dari|dibanding(?:kan)?(?:\s+dengan)?)\s+(?:(?:hasil|nilai|angka)\s+)?"
+    r"(?:realisasi|capaian)\s+(?:pada\s+)?tahun\s+(?P<y>(?:19|20)\d\d)\s+sebesar\s*$",
     re.I,
 )
 _MOVED_TO = re.compile(r"\b(menjadi|ke)\s*$", re.I)
@@ -256,6 +264,40 @@ class _Reader:
             )
             if claim:
                 yield claim
+
+    def growth_from_last_year(self) -> Iterator[Claim]:
+        """A change "from last year's realisation" whose earlier value only a table gives.
+
+        Both values come from the indicator's own statements, each the one value stated for
+        its year; a figure equal to last year's value names that value, not a change.
+        """
+        year = self.ctx.year
+        for num in self.figures:
+            lead = self.text[max(0, num.start - 120) : num.start]
+            match = _GROWTH_FROM.search(lead)
+            if year is None or match is None or int(match["y"]) != year - 1:
+                continue
+            start, _ = _sentence(self.text, num.start)
+            key = self.subject(start, num.start)
+            earlier = self._only_realisasi(key, year - 1)
+            current = self._only_realisasi(key, year)
+            if earlier is None or current is None or agrees(num.stated, earlier.value):
+                continue
+            down = match["dir"].lower() in ("turun", "menurun", "penurunan")
+            claim = self.claim(
+                "growth", num, key=key, a=earlier, b=current, direction="down" if down else "up"
+            )
+            if claim:
+                yield claim
+
+    def _only_realisasi(self, key: str | None, year: int) -> Stated | None:
+        """The realisation of ``key`` in ``year`` when every statement gives the same one."""
+        found = {
+            s.realisasi.value: s.realisasi
+            for s in self.statements
+            if s.key == key and s.year == year and s.realisasi is not None
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _current(self, start: int, end: int) -> Stated | None:
         """This year's value when the sentence names it ("Realisasi tahun 2023 sebesar 3,70")."""
@@ -491,6 +533,7 @@ def find_claims(ctx: Context, statements: list[Statement]) -> list[Claim]:
     reader = _Reader(ctx, statements)
     claims = [
         *reader.growth(),
+        *reader.growth_from_last_year(),
         *reader.differences(),
         *reader.ratios(),
         *reader.averages(),

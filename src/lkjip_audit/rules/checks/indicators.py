@@ -483,13 +483,18 @@ class ClaimResult:
 
 
 def growth_result(stated: Stated, earlier: Stated, current: Stated, down: bool) -> ClaimResult:
-    """A growth claim P% from ``earlier`` to ``current``: relative change, else which formula."""
+    """A growth claim P% from ``earlier`` to ``current``: relative change (or, between two
+    percentages, the change in points), else which formula."""
     a, b = earlier.interval(), current.interval()
     change = (a - b) if down else (b - a)
     relative = change / a * HUNDRED
     size = abs(stated.value)
     claimed = Stated(stated.raw, size, stated.decimals, is_percent=True)
     if agrees(claimed, relative):
+        return ClaimResult(True, relative.mid, {})
+    if earlier.is_percent and current.is_percent and agrees(claimed, change):
+        # A percentage that rises by points ("naik 2,43%" from 53,6% to 56,03%) is a
+        # common and readable way to say it.
         return ClaimResult(True, relative.mid, {})
     alternatives = (
         (
