@@ -52,6 +52,7 @@ def test_a_change_that_follows_from_no_reading_is_an_error(tmp_path: Path, rules
         "4,53%",  # (56,03 − 53,6) / 53,6
         "2,43%",  # 56,03 − 53,6 in points
         "53,6%",  # last year's realisation itself
+        "55%",  # this year's target
     ],
 )
 def test_readings_that_hold_are_left_alone(tmp_path: Path, ruleset, figure: str):

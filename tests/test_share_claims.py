@@ -49,6 +49,8 @@ def test_shares_without_one_sure_whole_are_left_alone(tmp_path: Path, ruleset):
         "Dari 16 puskesmas kota dan 20 puskesmas desa, 40,5% atau 6 puskesmas terakreditasi.",
         # The whole counts another thing.
         "Terdapat 16 kecamatan, dan 40,5% atau 6 puskesmas telah terakreditasi.",
+        # Another class of the same thing.
+        "Terdapat 16 RSUD kelas B, dan 40,5% atau 6 RSUD kelas C memenuhi standar.",
         # An amount, not a count.
         "Dari 16 miliar anggaran, 40,5% atau 6 miliar terserap.",
     )

@@ -87,6 +87,8 @@ _WHOLE_LEAD = re.compile(r"\b(?:dari|terdapat|total|seluruh|sebanyak|jumlah)\s+$
 _UNIT = re.compile(
     r"\s+(?P<unit>[A-Za-z][\w-]*(?:\s+(?!(?:yaitu|yakni|yang|dan|atau|dari|di)\b)\w+){0,2})"
 )
+# The class a counted thing ends with ("RSUD kelas C", "Puskesmas tipe II").
+_CLASS = re.compile(r"[A-D]|[IVX]{1,4}|\d")
 # Words after a number that make it an amount or a time span, not a count of things.
 _NOT_COUNTED = {
     "persen", "ribu", "juta", "miliar", "milyar", "triliun", "tahun", "bulan", "hari", "jam",
@@ -269,7 +271,7 @@ class _Reader:
         """A change "from last year's realisation" whose earlier value only a table gives.
 
         Both values come from the indicator's own statements, each the one value stated for
-        its year; a figure equal to last year's value names that value, not a change.
+        its year; a figure equal to one of the indicator's values names it, not a change.
         """
         year = self.ctx.year
         for num in self.figures:
@@ -281,7 +283,7 @@ class _Reader:
             key = self.subject(start, num.start)
             earlier = self._only_realisasi(key, year - 1)
             current = self._only_realisasi(key, year)
-            if earlier is None or current is None or agrees(num.stated, earlier.value):
+            if earlier is None or current is None or self._names_a_value(num, key, year):
                 continue
             down = match["dir"].lower() in ("turun", "menurun", "penurunan")
             claim = self.claim(
@@ -289,6 +291,17 @@ class _Reader:
             )
             if claim:
                 yield claim
+
+    def _names_a_value(self, num: Num, key: str | None, year: int) -> bool:
+        """The figure is one of the indicator's own values of this or last year (its target,
+        realisation or capaian): the sentence names that value, not a change."""
+        return any(
+            agrees(num.stated, value.value)
+            for s in self.statements
+            if s.key == key and s.year in (year, year - 1)
+            for value in (s.target, s.realisasi, s.capaian)
+            if value is not None
+        )
 
     def _only_realisasi(self, key: str | None, year: int) -> Stated | None:
         """The realisation of ``key`` in ``year`` when every statement gives the same one."""
@@ -519,8 +532,12 @@ def _unit(text: str, pos: int) -> str | None:
 
 
 def _same_thing(unit: str | None, other: str) -> bool:
-    """Two counts of the same thing: the first word after the numbers is the same."""
-    return unit is not None and unit.split()[0].lower() == other.split()[0].lower()
+    """Two counts of the same thing: the same first word after the numbers, and the same
+    class where both name one ("RSUD kelas C", "RSUD klasifikasi C")."""
+    if unit is None or unit.split()[0].lower() != other.split()[0].lower():
+        return False
+    classes = [_CLASS.fullmatch(u.split()[-1]) for u in (unit, other) if len(u.split()) > 1]
+    return len(classes) < 2 or not all(classes) or classes[0][0] == classes[1][0]
 
 
 def _on_scale(value: Stated) -> bool:

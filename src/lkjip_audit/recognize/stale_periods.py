@@ -121,6 +121,9 @@ def find_stale_sentences(
         return
     stream = _Stream([line for line in lines if id(line) not in contents])
     text = stream.text
+    named = Counter(int(y) for y in _YEAR.findall(text))
+    if named[year] <= named[year - 1]:
+        return  # the body does not bear the report year out: the year read may be wrong
     for start, end in stream.sentences():
         sentence = text[start:end]
         if (
