@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lkjip_audit.extract.model import Cell, DocumentText, Line, Table
 from lkjip_audit.numbers import find_numbers
-from lkjip_audit.recognize.budget.cells import Regions, label_x0, row_line
+from lkjip_audit.recognize.budget.cells import Regions, label_x0, row_line, stacked_rows
 from lkjip_audit.recognize.budget.columns import BEFORE, PAGU, REALISASI, column_role
 from lkjip_audit.recognize.budget.text import (
     MONEY,
@@ -304,8 +304,9 @@ def _grid_block(
         rows = [[Cell(h, table.page, None) for h in table.header], *table.rows]
     else:
         rows = [header_cells, *table.rows] if header_cells else list(table.rows)
+    levels = _level_columns(roles, header_cells if header_cells else rows[0])
     unplaced: list[TableRow] = []
-    for cells in rows:
+    for cells in (part for row in rows for part in stacked_rows(row, doc)):
         line = row_line(cells, table.page)
         if line is None:
             continue
@@ -318,6 +319,8 @@ def _grid_block(
         if row is not None:
             x0 = label_x0(cells, doc)
             trow = TableRow(row, row.label, row.x0 if x0 is None else x0)
+            if levels and len(cells) == len(levels):
+                _label_by_level(trow, cells, levels)
             if not row.figures:
                 trow.doubt = "cell"
             elif roles is not None and len(block.years) < 2:
@@ -331,6 +334,33 @@ def _grid_block(
     for trow in unplaced:
         trow.x0 = min(placed, default=trow.x0)
     return block, roles
+
+
+NUMBERING_HEADER = frozenset("no nomor kode".split())
+
+
+def _level_columns(roles: list[str | None] | None, header: list[Cell]) -> list[bool] | None:
+    """Which columns are labels, when a typed grid names its lines in several label columns
+    ("Unit Kerja | Program | Kegiatan | Anggaran | ..."); None for one label column."""
+    if roles is None or len(header) != len(roles):
+        return None
+    levels = [
+        role is None and not set(words_of(cell.text)) <= NUMBERING_HEADER
+        for role, cell in zip(roles, header, strict=True)
+    ]
+    return levels if sum(levels) >= 2 else None
+
+
+def _label_by_level(trow: TableRow, cells: list[Cell], levels: list[bool]) -> None:
+    """Name the row by its most specific label cell (the kegiatan, not its unit and program)
+    and place every row at the grid's left edge: which column holds a row's label says
+    nothing about which rows it adds up (a unit's line may total more than the rows shown)."""
+    labels = [c for c, level in zip(cells, levels, strict=True) if level and c.text.strip()]
+    if labels:
+        trow.label = " ".join(labels[-1].text.split())
+    first = next((c for c, level in zip(cells, levels, strict=True) if level), None)
+    if first is not None and first.bbox is not None:
+        trow.x0 = first.bbox[0]
 
 
 def _unread_row(line: Line, cells: list[Cell]) -> Row | None:
