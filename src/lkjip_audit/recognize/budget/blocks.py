@@ -344,9 +344,12 @@ def _level_columns(roles: list[str | None] | None, header: list[Cell]) -> list[b
     ("Unit Kerja | Program | Kegiatan | Anggaran | ..."); None for one label column."""
     if roles is None or len(header) != len(roles):
         return None
+    # Only the columns left of the first amount: a label column further right heads a
+    # second set of columns (a plan and its revision side by side).
+    first = next(i for i, role in enumerate(roles) if role is not None)
     levels = [
-        role is None and not set(words_of(cell.text)) <= NUMBERING_HEADER
-        for role, cell in zip(roles, header, strict=True)
+        i < first and not set(words_of(cell.text)) <= NUMBERING_HEADER
+        for i, cell in enumerate(header)
     ]
     return levels if sum(levels) >= 2 else None
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from lkjip_audit.extract.model import BBox, Cell, DocumentText, Line, Table, Word, union_bbox
+from lkjip_audit.recognize.budget.text import BULLET, NUMBERING
 
 
 @dataclass(slots=True)
@@ -109,8 +110,9 @@ def stacked_rows(row: list[Cell], doc: DocumentText) -> list[list[Cell]]:
     amounts per column) as one row per line; the row itself when that is not certain.
 
     Certain means: two or more cells hold only figures, as many lines of them in each, at
-    the same heights; and each of those lines starts level with a line of the label, so
-    that the label's words can be given to the figures beside them.
+    the same heights; each of those lines starts level with a line of the label, and every
+    line after the first opens a listed sub-item ("a.", "b."), so that the label's words
+    can be given to the figures beside them.
     """
     words = [_words_in(cell, doc) for cell in row]
     figure_cells = [
@@ -128,13 +130,21 @@ def stacked_rows(row: list[Cell], doc: DocumentText) -> list[list[Cell]]:
     ):
         return [row]
     label_tops = [t for i, w in enumerate(words) if i not in figure_cells for t in _line_tops(w)]
-    if not all(any(abs(t - top) <= STACK_TOLERANCE for t in label_tops) for top in tops[1:]):
+    if not all(any(abs(t - top) <= STACK_TOLERANCE for t in label_tops) for top in tops):
         return [row]
     bounds = [-float("inf"), *(top - STACK_TOLERANCE for top in tops[1:]), float("inf")]
-    return [
+    parts = [
         [_band(cell, cell_words, low, high) for cell, cell_words in zip(row, words, strict=True)]
         for low, high in pairwise(bounds)
     ]
+    # A sub-item listed in the label cell opens with its marker ("a.", "b)", "-"); a label
+    # that merely wraps beside stacked figures would be cut at the wrong words.
+    labels = [
+        " ".join(c.text for i, c in enumerate(part) if i not in figure_cells) for part in parts
+    ]
+    if not all(NUMBERING.match(label) or BULLET.match(label) for label in labels[1:]):
+        return [row]
+    return parts
 
 
 def _band(cell: Cell, words: list[Word], low: float, high: float) -> Cell:
