@@ -411,3 +411,94 @@ def _where(row: Mapping[str, Any], label: bool = False) -> dict[str, str]:
         "id": f"{names['id']}, hlm. {row['page']}{named}",
         "en": f"{names['en']}, p. {row['page']}{named}",
     }
+
+
+NAME_PREFIX = re.compile(r"^(?:sub\s*)?(?:kegiatan|kegiatn|program)\s*")
+
+
+def name_key(label: str, min_words: int) -> str | None:
+    """A program or kegiatan name as the letters it is spelt with ("Penguatan Kapasitas
+    Kesiap Siagaan" = "Penguatan Kapasitas Kesiapsiagaan"), when it has ``min_words`` words;
+    None for a short or generic label."""
+    text = NAME_PREFIX.sub("", label.lower().strip())
+    if len(re.findall(r"[a-z]{2,}", text)) < min_words:
+        return None
+    return re.sub(r"[^a-z]", "", text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetMajorityParams(Params):
+    """Parameters of ``budget-majority``."""
+
+    columns: tuple[Column, ...]
+    kinds: tuple[LineKind, ...]
+    min_words: int = 3
+    min_places: int = 2
+    max_ratio: Decimal = Decimal(2)
+
+
+@check_kind("budget-majority", BudgetMajorityParams)
+def budget_majority(
+    rule: Rule[BudgetMajorityParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
+    """A program or kegiatan amount printed in one place only, when the same name (same
+    year, same column) is printed with one other amount in at least ``min_places`` other
+    places (tables or sentences).
+
+    Params: ``columns``; ``kinds`` of the lines taken; ``min_words``: the words a name needs
+    to be matched (a generic label matches nothing); ``min_places``; ``max_ratio``: the two
+    amounts are within this factor of each other (a slip of a digit, not another figure).
+    A name printed with two amounts in one place (two units' kegiatan of one name) is not
+    compared. Message values: ``label``, ``stated``, ``expected``, ``difference``, ``here``,
+    ``where`` (the agreeing places), ``count``, ``column``, ``year``.
+    """
+    params = rule.params
+    groups: dict[tuple[int, str], list[dict]] = defaultdict(list)
+    for row in _rows(facts, ()):
+        if row["kind"] not in params.kinds or row["year"] is None or row["doubt"]:
+            continue
+        key = name_key(row["label"], params.min_words)
+        if key is not None:
+            groups[(row["year"], key)].append(row)
+    for (year, _key), rows in groups.items():
+        for column in params.columns:
+            yield from _minority(rows, column, year, params)
+
+
+def _minority(
+    rows: list[dict], column: str, year: int, params: BudgetMajorityParams
+) -> Iterator[Hit]:
+    printed = [r for r in rows if r[column] is not None]
+    places: dict[Decimal, dict[str, dict]] = defaultdict(dict)
+    for row in printed:
+        places[row[column].value].setdefault(row["table"], row)
+    tables = [r["table"] for r in printed]
+    if len(places) != 2 or len(set(tables)) != len(tables):
+        return
+    (odd, odd_places), (reference, agreeing) = sorted(places.items(), key=lambda p: len(p[1]))
+    if len(odd_places) != 1 or len(agreeing) < params.min_places or reference <= 0:
+        return
+    if not 1 / params.max_ratio <= odd / reference <= params.max_ratio:
+        return
+    (row,) = odd_places.values()
+    figure = row[column]
+    sources = list(agreeing.values())
+    yield Hit(
+        page=figure.page or row["page"],
+        bbox=figure.bbox or row["bbox"],
+        evidence=row["raw"],
+        values={
+            "label": row["label"],
+            "stated": odd,
+            "expected": reference,
+            "difference": abs(odd - reference),
+            "here": _where(row),
+            "where": {lang: "; ".join(_where(s)[lang] for s in sources) for lang in ("id", "en")},
+            "count": len(sources),
+            "column": _column_name(column, row),
+            "year": year,
+        },
+        stated=figure.raw,
+        expected=sources[0][column].raw,
+        related=tuple(_place(s, s[column]) for s in sources),
+    )
