@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from lkjip_audit.audit import audit_file
 from lkjip_audit.extract import extract_document
@@ -29,11 +29,15 @@ TOP_GRID = TableStyle(
 )
 
 
-def write(path: Path, rows: list[list[str]]) -> Path:
-    """A one-page Bab III with the table ``rows`` (cells may hold several lines)."""
-    story = [
-        Paragraph("LAPORAN KINERJA DINAS CONTOH TAHUN 2016", STYLE),
-        Paragraph("BAB III AKUNTABILITAS KINERJA", STYLE),
+def write(path: Path, rows: list[list[str]], before: tuple[str, ...] = ()) -> Path:
+    """A Bab III with the table ``rows`` (cells may hold several lines), after the
+    paragraphs ``before`` (a chapter heading opens a page)."""
+    story: list = [Paragraph("LAPORAN KINERJA DINAS CONTOH TAHUN 2016", STYLE)]
+    for text in (*before, "BAB III AKUNTABILITAS KINERJA"):
+        if text.startswith("BAB "):
+            story.append(PageBreak())
+        story.append(Paragraph(text, STYLE))
+    story += [
         Paragraph("Realisasi anggaran Tahun 2016 adalah sebagai berikut:", STYLE),
         Spacer(1, 8),
         Table(rows, style=TOP_GRID),
@@ -146,3 +150,39 @@ def test_sub_items_listed_in_one_cell_are_lines_of_their_own(tmp_path, ruleset):
     blud = next(line for line in lines if line.label == "Pendapatan BLUD")
     assert rawat.parent == blud.line_id
     assert flagged(path, ruleset) == [("BUD003", "105,00")]
+
+
+KEGIATAN_TABLE = [
+    ["UNIT KERJA", "PROGRAM", "KEGIATAN", "ANGGARAN Rp.", "REALISASI Rp.", "Keu %", "FISIK %"],
+    ["Bidang Kesiapsiagaan", "Penanggulangan Bencana", "Penguatan Kesiapsiagaan Daerah",
+     "866.600.000", "860.924.000", "99,35", "100"],
+    ["", "", "Pelatihan Pemulihan Sarana Pasca Bencana", "660.180.000", "649.452.500",
+     "98,38", "100"],
+    ["", "", "Penyusunan Regulasi Kebencanaan", "196.250.000", "178.255.000", "90,83", "100"],
+]  # fmt: skip
+KEGIATAN_PROSE = (
+    "BAB II PERENCANAAN KINERJA",
+    "Kegiatan tahun 2016 beserta anggarannya:",
+    "(1) Kegiatan Penguatan Kesiapsiagaan Daerah, dengan alokasi anggaran Rp.866.600.000,-",
+    "(2) Pelatihan pemulihan sarana pasca bencana, dengan alokasi anggaran Rp.680.180.000,-",
+    "(3) Penyusunan Regulasi Kebencanaan, dengan alokasi anggaran Rp.186.250.000,-",
+    "Realisasi kegiatan Perjanjian Kinerja tahun 2016:",
+    "(1) Kegiatan Penguatan Kesiap Siagaan Daerah, dengan alokasi anggaran Rp.866.600.000, "
+    "dengan realisasi sebesar Rp.860.924.000 atau sebesar 99,35%.",
+    "BAB III AKUNTABILITAS KINERJA",
+    "Capaian kegiatan tahun 2016:",
+    "(1) Kegiatan Penguatan Kesiapsiagaan Daerah dengan alokasi anggaran Rp. 866.600.000,- "
+    "dengan realisasi sebesar Rp. 860.942.000,- atau sebesar 99,35%.",
+    "(2) Kegiatan Pelatihan Pemulihan Sarana Pasca Bencana dengan alokasi anggaran "
+    "Rp. 660.180.000,- dengan realisasi sebesar Rp. 649.452.500,- atau sebesar 98,38%.",
+)
+
+
+def test_a_kegiatan_amount_printed_once_against_two_agreeing_places(tmp_path, ruleset):
+    """Pelatihan's pagu reads 680.180.000 in one Bab II list and 660.180.000 in Bab III and
+    the table; Penguatan's realisasi 860.942.000 in Bab III, 860.924.000 in Bab II (where
+    the name is spelt "Kesiap Siagaan") and the table. Penyusunan's pagu differs between
+    two places only (186.250.000 / 196.250.000): which one is right is not known."""
+    path = write(tmp_path / "kegiatan.pdf", KEGIATAN_TABLE, KEGIATAN_PROSE)
+    found = [(rule, stated) for rule, stated in flagged(path, ruleset) if rule == "BUD009"]
+    assert found == [("BUD009", "Rp. 860.942.000,-"), ("BUD009", "Rp.680.180.000,-")]
