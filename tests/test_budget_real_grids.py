@@ -159,6 +159,8 @@ KEGIATAN_TABLE = [
     ["", "", "Pelatihan Pemulihan Sarana Pasca Bencana", "660.180.000", "649.452.500",
      "98,38", "100"],
     ["", "", "Penyusunan Regulasi Kebencanaan", "196.250.000", "178.255.000", "90,83", "100"],
+    ["", "", "Bimbingan Teknis Kebutuhan Pasca Bencana", "380.500.000", "319.195.000", "83,89",
+     "100"],
 ]  # fmt: skip
 KEGIATAN_PROSE = (
     "BAB II PERENCANAAN KINERJA",
@@ -166,9 +168,14 @@ KEGIATAN_PROSE = (
     "(1) Kegiatan Penguatan Kesiapsiagaan Daerah, dengan alokasi anggaran Rp.866.600.000,-",
     "(2) Pelatihan pemulihan sarana pasca bencana, dengan alokasi anggaran Rp.680.180.000,-",
     "(3) Penyusunan Regulasi Kebencanaan, dengan alokasi anggaran Rp.186.250.000,-",
+    "(4) Bimbingan Teknis Kebutuhan Pasca Bencana, dengan alokasi anggaran Rp.400.000.000,-",
     "Realisasi kegiatan Perjanjian Kinerja tahun 2016:",
     "(1) Kegiatan Penguatan Kesiap Siagaan Daerah, dengan alokasi anggaran Rp.866.600.000, "
     "dengan realisasi sebesar Rp.860.924.000 atau sebesar 99,35%.",
+    "(2) Kegiatan Pelatihan Pemulihan Sarana Pasca Bencana, dengan alokasi anggaran "
+    "Rp.660.180.000, dengan realisasi sebesar Rp.649.452.500 atau sebesar 98,38%.",
+    "(3) Kegiatan Bimbingan Teknis Kebutuhan Pasca Bencana, dengan alokasi anggaran "
+    "Rp.400.000.000,-",
     "BAB III AKUNTABILITAS KINERJA",
     "Capaian kegiatan tahun 2016:",
     "(1) Kegiatan Penguatan Kesiapsiagaan Daerah dengan alokasi anggaran Rp. 866.600.000,- "
@@ -182,7 +189,26 @@ def test_a_kegiatan_amount_printed_once_against_two_agreeing_places(tmp_path, ru
     """Pelatihan's pagu reads 680.180.000 in one Bab II list and 660.180.000 in Bab III and
     the table; Penguatan's realisasi 860.942.000 in Bab III, 860.924.000 in Bab II (where
     the name is spelt "Kesiap Siagaan") and the table. Penyusunan's pagu differs between
-    two places only (186.250.000 / 196.250.000): which one is right is not known."""
+    two places only (186.250.000 / 196.250.000): which one is right is not known. Bimbingan's
+    pagu reads 400.000.000 twice in Bab II and 380.500.000 in the Bab III table: a pagu
+    revised after the plan, not a slip."""
     path = write(tmp_path / "kegiatan.pdf", KEGIATAN_TABLE, KEGIATAN_PROSE)
     found = [(rule, stated) for rule, stated in flagged(path, ruleset) if rule == "BUD009"]
     assert found == [("BUD009", "Rp. 860.942.000,-"), ("BUD009", "Rp.680.180.000,-")]
+
+
+def test_a_kegiatan_listed_with_its_sub_kegiatan_is_not_summed_twice(tmp_path, ruleset):
+    """Under the program, a kegiatan (200.000.000) and its two sub-kegiatan at the same
+    indentation: the rows are two levels (the sub-kegiatan add up to their kegiatan), not
+    four parts of the program."""
+    rows = [
+        PROGRAM_HEADER,
+        ["PROGRAM PELAYANAN ADMINISTRASI", "350.000.000", "300.000.000", "85,71", "95"],
+        ["Penyediaan Jasa Kantor", "200.000.000", "180.000.000", "90,00%", "95,00%"],
+        ["Penyediaan Jasa Surat Menyurat", "120.000.000", "110.000.000", "91,67%", "95,00%"],
+        ["Penyediaan Jasa Kebersihan", "80.000.000", "70.000.000", "87,50%", "95,00%"],
+        ["Penyediaan Alat Tulis Kantor", "150.000.000", "120.000.000", "80,00%", "95,00%"],
+        ["PROGRAM KERJASAMA DAERAH", "150.000.000", "120.000.000", "80,00", "90"],
+        ["Fasilitasi Kerjasama", "150.000.000", "120.000.000", "80,00%", "90,00%"],
+    ]
+    assert flagged(write(tmp_path / "nested.pdf", rows), ruleset) == []

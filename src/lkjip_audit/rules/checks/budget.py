@@ -449,8 +449,9 @@ def budget_majority(
     to be matched (a generic label matches nothing); ``min_places``; ``max_ratio``: the two
     amounts are within this factor of each other (a slip of a digit, not another figure).
     A name printed with two amounts in one place (two units' kegiatan of one name) is not
-    compared. Message values: ``label``, ``stated``, ``expected``, ``difference``, ``here``,
-    ``where`` (the agreeing places), ``count``, ``column``, ``year``.
+    compared, nor a pagu whose agreeing places all stand in other sections (a revision).
+    Message values: ``label``, ``stated``, ``expected``, ``difference``, ``here``, ``where``
+    (the agreeing places), ``count``, ``column``, ``year``.
     """
     params = rule.params
     groups: dict[tuple[int, str], list[dict]] = defaultdict(list)
@@ -481,6 +482,10 @@ def _minority(
     if not 1 / params.max_ratio <= odd / reference <= params.max_ratio:
         return
     (row,) = odd_places.values()
+    if column == "pagu" and all(s["section"] != row["section"] for s in agreeing.values()):
+        # Every place that agrees is in another part of the report: the allocation may have
+        # been revised between the plan (Bab II) and the realisation (Bab III).
+        return
     figure = row[column]
     sources = list(agreeing.values())
     yield Hit(
