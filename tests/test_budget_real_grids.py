@@ -193,8 +193,14 @@ def test_a_kegiatan_amount_printed_once_against_two_agreeing_places(tmp_path, ru
     pagu reads 400.000.000 twice in Bab II and 380.500.000 in the Bab III table: a pagu
     revised after the plan, not a slip."""
     path = write(tmp_path / "kegiatan.pdf", KEGIATAN_TABLE, KEGIATAN_PROSE)
-    found = [(rule, stated) for rule, stated in flagged(path, ruleset) if rule == "BUD009"]
+    result = audit_file(path, ruleset, use_cache=False)
+    found = sorted((f.rule, f.stated) for f in result.findings if f.rule == "BUD009")
     assert found == [("BUD009", "Rp. 860.942.000,-"), ("BUD009", "Rp.680.180.000,-")]
+    realisasi = next(f for f in result.findings if f.stated == "Rp. 860.942.000,-")
+    # Said where a reviewer finds each figure: a sentence of Bab III against two places.
+    assert "di uraian Bab III, hlm. 3" in realisasi.message["id"]
+    assert "2 tempat lain" in realisasi.message["id"]
+    assert "tabel realisasi (Bab III)" in realisasi.message["id"]
 
 
 def test_a_kegiatan_listed_with_its_sub_kegiatan_is_not_summed_twice(tmp_path, ruleset):

@@ -406,6 +406,7 @@ def prose_lines(lines: list[Line], regions: Regions, default_year: int | None) -
         name = part_name(sentence.text) if len(parts) == 1 else None
         if name is not None:
             parts[0].label = name
+        # "s<n>": figures of a sentence (the checks name their place by the chapter's text).
         table = f"s{index}"
         made = [
             _line(r, f"{table}.{i}", table, section_of_chapter, sentence)

@@ -403,9 +403,22 @@ SECTION_NAMES = {
 }
 
 
+# A figure stated in a sentence (its line's table is "s<n>", see the prose recognizer) is
+# named by the chapter's text, not by the table the section is named after.
+SENTENCE_NAMES = {
+    "dipa-bab2": {"id": "uraian Bab II", "en": "Chapter II text"},
+    "realisasi-bab3": {"id": "uraian Bab III", "en": "Chapter III text"},
+    "ikhtisar": {"id": "uraian Ikhtisar Eksekutif", "en": "Executive Summary text"},
+    "bab4": {"id": "uraian Bab IV", "en": "Chapter IV text"},
+}
+
+
 def _where(row: Mapping[str, Any], label: bool = False) -> dict[str, str]:
     """Where a figure stands, in words: section and page, and its label when asked."""
-    names = SECTION_NAMES.get(row["section"], {"id": row["section"], "en": row["section"]})
+    in_sentence = row["table"].startswith("s") and row["section"] in SENTENCE_NAMES
+    names = (SENTENCE_NAMES if in_sentence else SECTION_NAMES).get(
+        row["section"], {"id": row["section"], "en": row["section"]}
+    )
     named = f" ('{row['label']}')" if label else ""
     return {
         "id": f"{names['id']}, hlm. {row['page']}{named}",
