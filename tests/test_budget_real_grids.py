@@ -218,3 +218,31 @@ def test_a_kegiatan_listed_with_its_sub_kegiatan_is_not_summed_twice(tmp_path, r
         ["Fasilitasi Kerjasama", "150.000.000", "120.000.000", "80,00%", "90,00%"],
     ]
     assert flagged(write(tmp_path / "nested.pdf", rows), ruleset) == []
+
+
+def test_a_unit_grid_continued_on_the_next_page_keeps_its_label_columns(tmp_path):
+    """The grid goes on on the next page without its header, its first row without unit and
+    program: its rows are still named by their kegiatan column and stand at one level."""
+    first = [*LEVELS[:3]]
+    rest = [
+        ["", "", "Pelatihan Relawan Siaga", "120.000.000", "96.000.000", "80,00", "100"],
+        ["Bidang Logistik", "Kedaruratan", "Pengadaan Tenda Darurat", "250.000.000",
+         "200.000.000", "80,00", "100"],
+        ["", "", "Penyediaan Perahu Karet", "90.000.000", "81.000.000", "90,00", "100"],
+    ]  # fmt: skip
+    path = tmp_path / "continued.pdf"
+    story = [
+        Paragraph("BAB III AKUNTABILITAS KINERJA TAHUN 2016", STYLE),
+        Table(first, style=TOP_GRID),
+        PageBreak(),
+        Table(rest, style=TOP_GRID),
+    ]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    lines = budget_lines(extract_document(path, use_cache=False), DocumentMeta(year=2016))
+    continued = [line for line in lines if line.page == 2]
+    assert [line.label for line in continued] == [
+        "Pelatihan Relawan Siaga",
+        "Pengadaan Tenda Darurat",
+        "Penyediaan Perahu Karet",
+    ]
+    assert all(line.parent is None for line in continued)

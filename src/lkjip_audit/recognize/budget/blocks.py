@@ -66,6 +66,15 @@ class TableRow:
     doubt: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class GridColumns:
+    """What the columns of a cell grid hold: each column's role (see :func:`column_role`)
+    and, when the lines are named in several label columns, which columns are labels."""
+
+    roles: list[str | None]
+    levels: list[bool] | None
+
+
 @dataclass(slots=True)
 class Block:
     """One budget table as read from lines."""
@@ -163,9 +172,9 @@ class _BlockReader:
     prose_run: int = 0
     emitted: set[int] = field(default_factory=set)
     seen_rows: set[str] = field(default_factory=set)
-    # The typed columns of the last cell grid: (page, column count, roles), which a grid
+    # The typed columns of the last cell grid: (page, column count, columns), which a grid
     # continued on the next page without its header row inherits.
-    grid_columns: tuple[int, int, list[str | None]] | None = None
+    grid_columns: tuple[int, int, GridColumns] | None = None
     # The page of the last grid about money, which a grid on the next page whose first row
     # is data (its header left on the page before) continues.
     money_page: int | None = None
@@ -197,14 +206,14 @@ class _BlockReader:
         self.pending = [*self.pending, line][-MAX_LABEL_LINES:]
         self.recent.append(line.text)
 
-    def _inherited(self, table: Table) -> list[str | None] | None:
+    def _inherited(self, table: Table) -> GridColumns | None:
         """The typed columns of the grid just before, when this grid continues it on the next
         page with as many columns."""
         if self.grid_columns is None:
             return None
-        page, count, roles = self.grid_columns
+        page, count, columns = self.grid_columns
         width = len(table.rows[0]) if table.rows else len(table.header)
-        return roles if table.page == page + 1 and width == count else None
+        return columns if table.page == page + 1 and width == count else None
 
     def close(self) -> None:
         """End the open block and forget what stood above it."""
@@ -216,11 +225,13 @@ class _BlockReader:
             self.emitted.add(table)
             grid_table = self.doc.tables[table]
             caption, inherited = " ".join(self.recent), self._inherited(grid_table)
-            grid, roles = _grid_block(self.doc, grid_table, self.walker, caption, inherited)
+            grid, columns = _grid_block(self.doc, grid_table, self.walker, caption, inherited)
             headless = any(AMOUNT_SHAPE.search(h) for h in grid_table.header)
             if headless and self.money_page == grid_table.page - 1:
                 grid.money_grid = True
-            self.grid_columns = None if roles is None else (grid_table.page, len(roles), roles)
+            self.grid_columns = (
+                None if columns is None else (grid_table.page, len(columns.roles), columns)
+            )
             self.money_page = grid_table.page if grid.states_money() else None
             texts = {r.row.line.text for r in grid.rows}
             # A fragment of a table already read (a page's part of a stitched table).
@@ -284,10 +295,10 @@ def _grid_block(
     table: Table,
     walker: ChapterWalker,
     caption: str,
-    inherited: list[str | None] | None,
-) -> tuple[Block, list[str | None] | None]:
-    """A block read from a table's cell grid, and the roles of its columns when its header
-    (or, for a grid continued from the page before, that grid's header) types them.
+    inherited: GridColumns | None,
+) -> tuple[Block, GridColumns | None]:
+    """A block read from a table's cell grid, and its typed columns when its header (or, for
+    a grid continued from the page before, that grid's header) types them.
 
     A header row inside the grid (the extraction may take a caption line for the header)
     gives the columns and years.
@@ -297,14 +308,16 @@ def _grid_block(
     roles = _typed_columns(table.header)
     block.performance = measures_performance(set(words_of(" ".join(table.header))))
     block.money_grid = roles is not None and not block.performance
-    if roles is None and inherited is not None:
-        roles = inherited
+    columns = None if roles is None else GridColumns(roles, _level_columns(roles, table.header))
+    if columns is None and inherited is not None:
+        columns = inherited
         # The extraction took the continued grid's first data row for its header.
         header_cells = []
         rows = [[Cell(h, table.page, None) for h in table.header], *table.rows]
     else:
         rows = [header_cells, *table.rows] if header_cells else list(table.rows)
-    levels = _level_columns(roles, header_cells if header_cells else rows[0])
+    roles = None if columns is None else columns.roles
+    levels = None if columns is None else columns.levels
     unplaced: list[TableRow] = []
     for cells in (part for row in rows for part in stacked_rows(row, doc)):
         line = row_line(cells, table.page)
@@ -333,23 +346,22 @@ def _grid_block(
     placed = [t.x0 for t in block.rows if t not in unplaced]
     for trow in unplaced:
         trow.x0 = min(placed, default=trow.x0)
-    return block, roles
+    return block, columns
 
 
 NUMBERING_HEADER = frozenset("no nomor kode".split())
 
 
-def _level_columns(roles: list[str | None] | None, header: list[Cell]) -> list[bool] | None:
+def _level_columns(roles: list[str | None], header: list[str]) -> list[bool] | None:
     """Which columns are labels, when a typed grid names its lines in several label columns
     ("Unit Kerja | Program | Kegiatan | Anggaran | ..."); None for one label column."""
-    if roles is None or len(header) != len(roles):
+    if len(header) != len(roles):
         return None
     # Only the columns left of the first amount: a label column further right heads a
     # second set of columns (a plan and its revision side by side).
     first = next(i for i, role in enumerate(roles) if role is not None)
     levels = [
-        i < first and not set(words_of(cell.text)) <= NUMBERING_HEADER
-        for i, cell in enumerate(header)
+        i < first and not set(words_of(text)) <= NUMBERING_HEADER for i, text in enumerate(header)
     ]
     return levels if sum(levels) >= 2 else None
 
