@@ -445,6 +445,7 @@ class BudgetMajorityParams(Params):
 
     columns: tuple[Column, ...]
     kinds: tuple[LineKind, ...]
+    sections: tuple[Section, ...] = ()
     min_words: int = 3
     min_places: int = 2
     max_ratio: Decimal = Decimal(2)
@@ -458,7 +459,8 @@ def budget_majority(
     year, same column) is printed with one other amount in at least ``min_places`` other
     places (tables or sentences).
 
-    Params: ``columns``; ``kinds`` of the lines taken; ``min_words``: the words a name needs
+    Params: ``columns``; ``kinds`` and ``sections`` of the lines taken (a PK attachment may
+    predate a revision: see BUD006); ``min_words``: the words a name needs
     to be matched (a generic label matches nothing); ``min_places``; ``max_ratio``: the two
     amounts are within this factor of each other (a slip of a digit, not another figure).
     A name printed with two amounts in one place (two units' kegiatan of one name) is not
@@ -468,7 +470,7 @@ def budget_majority(
     """
     params = rule.params
     groups: dict[tuple[int, str], list[dict]] = defaultdict(list)
-    for row in _rows(facts, ()):
+    for row in _rows(facts, params.sections):
         if row["kind"] not in params.kinds or row["year"] is None or row["doubt"]:
             continue
         key = name_key(row["label"], params.min_words)
