@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lkjip_audit.extract.model import Cell, DocumentText, Line, Table
 from lkjip_audit.numbers import find_numbers
-from lkjip_audit.recognize.budget.cells import Regions, label_x0, row_line
+from lkjip_audit.recognize.budget.cells import Regions, label_x0, row_line, stacked_rows
 from lkjip_audit.recognize.budget.columns import BEFORE, PAGU, REALISASI, column_role
 from lkjip_audit.recognize.budget.text import (
     MONEY,
@@ -64,6 +64,15 @@ class TableRow:
     x0: float
     roles: tuple[str | None, ...] | None = None
     doubt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GridColumns:
+    """What the columns of a cell grid hold: each column's role (see :func:`column_role`)
+    and, when the lines are named in several label columns, which columns are labels."""
+
+    roles: list[str | None]
+    levels: list[bool] | None
 
 
 @dataclass(slots=True)
@@ -163,9 +172,9 @@ class _BlockReader:
     prose_run: int = 0
     emitted: set[int] = field(default_factory=set)
     seen_rows: set[str] = field(default_factory=set)
-    # The typed columns of the last cell grid: (page, column count, roles), which a grid
+    # The typed columns of the last cell grid: (page, column count, columns), which a grid
     # continued on the next page without its header row inherits.
-    grid_columns: tuple[int, int, list[str | None]] | None = None
+    grid_columns: tuple[int, int, GridColumns] | None = None
     # The page of the last grid about money, which a grid on the next page whose first row
     # is data (its header left on the page before) continues.
     money_page: int | None = None
@@ -197,14 +206,14 @@ class _BlockReader:
         self.pending = [*self.pending, line][-MAX_LABEL_LINES:]
         self.recent.append(line.text)
 
-    def _inherited(self, table: Table) -> list[str | None] | None:
+    def _inherited(self, table: Table) -> GridColumns | None:
         """The typed columns of the grid just before, when this grid continues it on the next
         page with as many columns."""
         if self.grid_columns is None:
             return None
-        page, count, roles = self.grid_columns
+        page, count, columns = self.grid_columns
         width = len(table.rows[0]) if table.rows else len(table.header)
-        return roles if table.page == page + 1 and width == count else None
+        return columns if table.page == page + 1 and width == count else None
 
     def close(self) -> None:
         """End the open block and forget what stood above it."""
@@ -216,11 +225,13 @@ class _BlockReader:
             self.emitted.add(table)
             grid_table = self.doc.tables[table]
             caption, inherited = " ".join(self.recent), self._inherited(grid_table)
-            grid, roles = _grid_block(self.doc, grid_table, self.walker, caption, inherited)
+            grid, columns = _grid_block(self.doc, grid_table, self.walker, caption, inherited)
             headless = any(AMOUNT_SHAPE.search(h) for h in grid_table.header)
             if headless and self.money_page == grid_table.page - 1:
                 grid.money_grid = True
-            self.grid_columns = None if roles is None else (grid_table.page, len(roles), roles)
+            self.grid_columns = (
+                None if columns is None else (grid_table.page, len(columns.roles), columns)
+            )
             self.money_page = grid_table.page if grid.states_money() else None
             texts = {r.row.line.text for r in grid.rows}
             # A fragment of a table already read (a page's part of a stitched table).
@@ -284,10 +295,10 @@ def _grid_block(
     table: Table,
     walker: ChapterWalker,
     caption: str,
-    inherited: list[str | None] | None,
-) -> tuple[Block, list[str | None] | None]:
-    """A block read from a table's cell grid, and the roles of its columns when its header
-    (or, for a grid continued from the page before, that grid's header) types them.
+    inherited: GridColumns | None,
+) -> tuple[Block, GridColumns | None]:
+    """A block read from a table's cell grid, and its typed columns when its header (or, for
+    a grid continued from the page before, that grid's header) types them.
 
     A header row inside the grid (the extraction may take a caption line for the header)
     gives the columns and years.
@@ -297,15 +308,18 @@ def _grid_block(
     roles = _typed_columns(table.header)
     block.performance = measures_performance(set(words_of(" ".join(table.header))))
     block.money_grid = roles is not None and not block.performance
-    if roles is None and inherited is not None:
-        roles = inherited
+    columns = None if roles is None else GridColumns(roles, _level_columns(roles, table.header))
+    if columns is None and inherited is not None:
+        columns = inherited
         # The extraction took the continued grid's first data row for its header.
         header_cells = []
         rows = [[Cell(h, table.page, None) for h in table.header], *table.rows]
     else:
         rows = [header_cells, *table.rows] if header_cells else list(table.rows)
+    roles = None if columns is None else columns.roles
+    levels = None if columns is None else columns.levels
     unplaced: list[TableRow] = []
-    for cells in rows:
+    for cells in (part for row in rows for part in stacked_rows(row, doc)):
         line = row_line(cells, table.page)
         if line is None:
             continue
@@ -318,6 +332,8 @@ def _grid_block(
         if row is not None:
             x0 = label_x0(cells, doc)
             trow = TableRow(row, row.label, row.x0 if x0 is None else x0)
+            if levels and len(cells) == len(levels):
+                _label_by_level(trow, cells, levels)
             if not row.figures:
                 trow.doubt = "cell"
             elif roles is not None and len(block.years) < 2:
@@ -330,7 +346,36 @@ def _grid_block(
     placed = [t.x0 for t in block.rows if t not in unplaced]
     for trow in unplaced:
         trow.x0 = min(placed, default=trow.x0)
-    return block, roles
+    return block, columns
+
+
+NUMBERING_HEADER = frozenset("no nomor kode".split())
+
+
+def _level_columns(roles: list[str | None], header: list[str]) -> list[bool] | None:
+    """Which columns are labels, when a typed grid names its lines in several label columns
+    ("Unit Kerja | Program | Kegiatan | Anggaran | ..."); None for one label column."""
+    if len(header) != len(roles):
+        return None
+    # Only the columns left of the first amount: a label column further right heads a
+    # second set of columns (a plan and its revision side by side).
+    first = next(i for i, role in enumerate(roles) if role is not None)
+    levels = [
+        i < first and not set(words_of(text)) <= NUMBERING_HEADER for i, text in enumerate(header)
+    ]
+    return levels if sum(levels) >= 2 else None
+
+
+def _label_by_level(trow: TableRow, cells: list[Cell], levels: list[bool]) -> None:
+    """Name the row by its most specific label cell (the kegiatan, not its unit and program)
+    and place every row at the grid's left edge: which column holds a row's label says
+    nothing about which rows it adds up (a unit's line may total more than the rows shown)."""
+    labels = [c for c, level in zip(cells, levels, strict=True) if level and c.text.strip()]
+    if labels:
+        trow.label = " ".join(labels[-1].text.split())
+    first = next((c for c, level in zip(cells, levels, strict=True) if level), None)
+    if first is not None and first.bbox is not None:
+        trow.x0 = first.bbox[0]
 
 
 def _unread_row(line: Line, cells: list[Cell]) -> Row | None:

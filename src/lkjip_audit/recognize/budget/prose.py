@@ -77,6 +77,15 @@ REGIONAL_SOURCES = (
     ),
 )
 ENUMERATION = re.compile(r"\b(?:terdiri|meliputi|yaitu|berasal|bersumber|antara\s+lain)\b")
+# The name of the program or kegiatan a list item is about: "(7) Kegiatan Penguatan
+# Kapasitas Kesiapsiagaan, dengan alokasi anggaran Rp ..." -> "Penguatan Kapasitas ...".
+PART_NAME = re.compile(
+    rf"^\s*{MARKER}\s*(?:(?:sub\s*-?\s*)?(?:kegiatan|kegiatn|program)\s*:?\s*)?"
+    r"(?P<name>[A-Za-z][^,;:()\d]*?)\s*(?:,|\b(?:dengan|sebesar|melalui|alokasi|anggaran|pagu|"
+    r"yang|rp)\b)",
+    re.IGNORECASE,
+)
+MIN_NAME_WORDS = 3
 CHAPTER_SECTIONS = {BAB2: "dipa-bab2", BAB3: "realisasi-bab3", IKHTISAR: "ikhtisar", BAB4: "bab4"}
 ITEM_GROUPS = {
     "belanja-pegawai": "jenis-belanja",
@@ -393,6 +402,11 @@ def prose_lines(lines: list[Line], regions: Regions, default_year: int | None) -
         if section_of_chapter is None:
             continue
         records = read_sentence(sentence, default_year)
+        parts = [r for r in records if r.key == "part"]
+        name = part_name(sentence.text) if len(parts) == 1 else None
+        if name is not None:
+            parts[0].label = name
+        # "s<n>": figures of a sentence (the checks name their place by the chapter's text).
         table = f"s{index}"
         made = [
             _line(r, f"{table}.{i}", table, section_of_chapter, sentence)
@@ -404,6 +418,16 @@ def prose_lines(lines: list[Line], regions: Regions, default_year: int | None) -
         _link_items(made, last_total.get(sentence.paragraph), sentence.text.lower())
         out.extend(made)
     return out
+
+
+def part_name(text: str) -> str | None:
+    """The program or kegiatan a list item names before its amounts, when it names one in
+    at least three words (a generic "anggaran kegiatan" is no name)."""
+    match = PART_NAME.match(text)
+    if match is None:
+        return None
+    name = " ".join(match.group("name").split())
+    return name if len(re.findall(r"[A-Za-z]{2,}", name)) >= MIN_NAME_WORDS else None
 
 
 def _line(

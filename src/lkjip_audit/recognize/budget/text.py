@@ -59,6 +59,8 @@ WHOLE_TOTAL_WORDS = frozenset(
 RUPIAH_MURNI = re.compile(r"\brupiah\s+murni\b|^\(?rm\)?$")
 PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak|\bretribusi\b")
 MIN_MONEY = Decimal(1000)
+# The largest figure read as a percentage printed without "%" after another percentage.
+MAX_PERCENT = Decimal(1000)
 # "(Rp. 000)" in a header: the amounts below are in thousands; no amount itself.
 THOUSANDS_UNIT = re.compile(r"^(?:rp|idr)\.?\s*0{3}$", re.IGNORECASE)
 
@@ -192,12 +194,22 @@ def parse_row(line: Line) -> Row | None:
         return None
     bullet = bool(BULLET.match(label))
     label = NUMBERING.sub("", BULLET.sub("", label)).strip()
-    # A plain number glued after the money of a row is a percentage printed without "%".
+    # A plain number glued after the money of a row is a percentage printed without "%";
+    # so is one after that percentage (a physical progress column: "87,66 100").
+    kinds = [f.kind for f in tail]
+    for i in range(1, len(tail)):
+        if kinds[i] == PLAIN and (
+            kinds[i - 1] == MONEY
+            or (
+                kinds[i - 1] == PERCENT
+                and MONEY in kinds[:i]
+                and tail[i].stated.value <= MAX_PERCENT
+            )
+        ):
+            kinds[i] = PERCENT
     tail = [
-        dataclasses.replace(f, kind=PERCENT)
-        if f.kind == PLAIN and i > 0 and tail[i - 1].kind == MONEY
-        else f
-        for i, f in enumerate(tail)
+        f if f.kind == k else dataclasses.replace(f, kind=k)
+        for f, k in zip(tail, kinds, strict=True)
     ]
     if any(f.kind == PLAIN for f in tail):
         return None

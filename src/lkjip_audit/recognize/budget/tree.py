@@ -111,7 +111,26 @@ class _Builder:
             added += 1
             k = self.explicit_end(k, hi)
         enough = len(kids) + added >= 2 or node.single_child_ok
-        return k if added and total == node.value and enough else end
+        if added and total == node.value and enough:
+            return k
+        return self.program_run(i, end) if not kids else end
+
+    def program_run(self, i: int, end: int) -> int:
+        """The end of a program's kegiatan printed at its own indentation: the rows up to
+        the next program or total line (that closing line must be in the table, or the
+        kegiatan may go on past what was read); ``end`` when there is no such run."""
+        node = self.nodes[i]
+        if not node.single_child_ok:
+            return end
+        k = end
+        while k < len(self.nodes):
+            row = self.nodes[k]
+            if row.total or row.single_child_ok:
+                return k if k > end else end
+            if row.value is None or row.depth != node.depth:
+                return end
+            k += 1
+        return end
 
     def attach_total(self, t: int, lo: int, hi: int | None = None) -> None:
         """Make the top rows of [lo, hi) the total's children when their sum is certain."""

@@ -403,11 +403,122 @@ SECTION_NAMES = {
 }
 
 
+# A figure stated in a sentence (its line's table is "s<n>", see the prose recognizer) is
+# named by the chapter's text, not by the table the section is named after.
+SENTENCE_NAMES = {
+    "dipa-bab2": {"id": "uraian Bab II", "en": "Chapter II text"},
+    "realisasi-bab3": {"id": "uraian Bab III", "en": "Chapter III text"},
+    "ikhtisar": {"id": "uraian Ikhtisar Eksekutif", "en": "Executive Summary text"},
+    "bab4": {"id": "uraian Bab IV", "en": "Chapter IV text"},
+}
+
+
 def _where(row: Mapping[str, Any], label: bool = False) -> dict[str, str]:
     """Where a figure stands, in words: section and page, and its label when asked."""
-    names = SECTION_NAMES.get(row["section"], {"id": row["section"], "en": row["section"]})
+    in_sentence = row["table"].startswith("s") and row["section"] in SENTENCE_NAMES
+    names = (SENTENCE_NAMES if in_sentence else SECTION_NAMES).get(
+        row["section"], {"id": row["section"], "en": row["section"]}
+    )
     named = f" ('{row['label']}')" if label else ""
     return {
         "id": f"{names['id']}, hlm. {row['page']}{named}",
         "en": f"{names['en']}, p. {row['page']}{named}",
     }
+
+
+NAME_PREFIX = re.compile(r"^(?:sub\s*)?(?:kegiatan|kegiatn|program)\s*")
+
+
+def name_key(label: str, min_words: int) -> str | None:
+    """A program or kegiatan name as the letters it is spelt with ("Penguatan Kapasitas
+    Kesiap Siagaan" = "Penguatan Kapasitas Kesiapsiagaan"), when it has ``min_words`` words;
+    None for a short or generic label."""
+    text = NAME_PREFIX.sub("", label.lower().strip())
+    if len(re.findall(r"[a-z]{2,}", text)) < min_words:
+        return None
+    return re.sub(r"[^a-z]", "", text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetMajorityParams(Params):
+    """Parameters of ``budget-majority``."""
+
+    columns: tuple[Column, ...]
+    kinds: tuple[LineKind, ...]
+    sections: tuple[Section, ...] = ()
+    min_words: int = 3
+    min_places: int = 2
+    max_ratio: Decimal = Decimal(2)
+
+
+@check_kind("budget-majority", BudgetMajorityParams)
+def budget_majority(
+    rule: Rule[BudgetMajorityParams], facts: Facts, context: RuleContext
+) -> Iterator[Hit]:
+    """A program or kegiatan amount printed in one place only, when the same name (same
+    year, same column) is printed with one other amount in at least ``min_places`` other
+    places (tables or sentences).
+
+    Params: ``columns``; ``kinds`` and ``sections`` of the lines taken (a PK attachment may
+    predate a revision: see BUD006); ``min_words``: the words a name needs
+    to be matched (a generic label matches nothing); ``min_places``; ``max_ratio``: the two
+    amounts are within this factor of each other (a slip of a digit, not another figure).
+    A name printed with two amounts in one place (two units' kegiatan of one name) is not
+    compared, nor a pagu whose agreeing places all stand in other sections (a revision).
+    Message values: ``label``, ``stated``, ``expected``, ``difference``, ``here``, ``where``
+    (the agreeing places), ``count``, ``column``, ``year``.
+    """
+    params = rule.params
+    groups: dict[tuple[int, str], list[dict]] = defaultdict(list)
+    for row in _rows(facts, params.sections):
+        if row["kind"] not in params.kinds or row["year"] is None or row["doubt"]:
+            continue
+        key = name_key(row["label"], params.min_words)
+        if key is not None:
+            groups[(row["year"], key)].append(row)
+    for (year, _key), rows in groups.items():
+        for column in params.columns:
+            yield from _minority(rows, column, year, params)
+
+
+def _minority(
+    rows: list[dict], column: str, year: int, params: BudgetMajorityParams
+) -> Iterator[Hit]:
+    printed = [r for r in rows if r[column] is not None]
+    places: dict[Decimal, dict[str, dict]] = defaultdict(dict)
+    for row in printed:
+        places[row[column].value].setdefault(row["table"], row)
+    tables = [r["table"] for r in printed]
+    if len(places) != 2 or len(set(tables)) != len(tables):
+        return
+    (odd, odd_places), (reference, agreeing) = sorted(places.items(), key=lambda p: len(p[1]))
+    if len(odd_places) != 1 or len(agreeing) < params.min_places or reference <= 0:
+        return
+    if not 1 / params.max_ratio <= odd / reference <= params.max_ratio:
+        return
+    (row,) = odd_places.values()
+    if column == "pagu" and all(s["section"] != row["section"] for s in agreeing.values()):
+        # Every place that agrees is in another part of the report: the allocation may have
+        # been revised between the plan (Bab II) and the realisation (Bab III).
+        return
+    figure = row[column]
+    sources = list(agreeing.values())
+    yield Hit(
+        page=figure.page or row["page"],
+        bbox=figure.bbox or row["bbox"],
+        evidence=row["raw"],
+        values={
+            "label": row["label"],
+            "stated": odd,
+            "expected": reference,
+            "difference": abs(odd - reference),
+            "here": _where(row),
+            "where": {lang: "; ".join(_where(s)[lang] for s in sources) for lang in ("id", "en")},
+            "count": len(sources),
+            "column": _column_name(column, row),
+            "year": year,
+        },
+        stated=figure.raw,
+        expected=sources[0][column].raw,
+        related=tuple(_place(s, s[column]) for s in sources),
+    )
