@@ -40,7 +40,7 @@ _MIN_SCORE = 88
 # Words after which a name goes on about another subject, not the same one.
 _QUALIFIERS = frozenset({"terhadap", "atas", "pada", "di", "bidang", "dalam", "untuk", "bagi"})
 _MAX_NAME = 140
-_MAX_NAME_WORDS = 16
+_MAX_NAME_WORDS = 20
 
 
 def normalise(name: str) -> str:
