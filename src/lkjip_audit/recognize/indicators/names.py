@@ -188,6 +188,8 @@ class IndicatorNames:
             if phrase in self.aliases:
                 return self.aliases[phrase]
             matches = [k for k in self.keys if acronym(k) == phrase]
+            # Else the one key that holds the acronym as a word ("... mencapai UCI").
+            matches = matches or [k for k in self.keys if phrase.lower() in k.split()]
             return matches[0] if len(matches) == 1 else None
         words = normalise(phrase).split()
         best: tuple[int, str] | None = None
