@@ -339,7 +339,9 @@ def _reference(groups: list[_Group], preferred: Sequence[str]) -> tuple[_Group, 
 
     best = max(groups, key=lambda g: (*weight(g), -rank(g)))
     tied = any(g is not best and weight(g) == weight(best) for g in groups)
-    return best, "preferred" if tied and rank(best) < len(preferred) else "majority"
+    if not tied:
+        return best, "majority"
+    return best, "preferred" if rank(best) < len(preferred) else "tie"
 
 
 def comparable(value: Stated, reference: Stated) -> bool:
@@ -406,6 +408,16 @@ def equal_across_places(
         if len(groups) < 2:
             continue
         reference, basis = _reference(groups, params.preferred_places)
+        if basis == "tie":
+            first = members[0]
+            yield abstain(
+                int(first["page"]),
+                first["bbox"],
+                first["raw"],
+                "nilai berbeda di dua bagian tanpa rujukan yang lebih kuat",
+                "the values differ between parts and none is better attested",
+            )
+            continue
         basis_text = (
             {"id": "nilai pada Perjanjian Kinerja", "en": "the Performance Agreement value"}
             if basis == "preferred"
