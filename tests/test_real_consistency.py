@@ -1,6 +1,7 @@
 """Target and realisation consistency on layouts of regional reports, reproduced on a minimal
 PDF of our own: an indicator printed with its acronym in one table and spelled out in a detail
-table that copies the row above it, a target stated alone in a sentence ("targetnya 91,8%"),
+table that copies the row above it, a row whose year repeats another indicator's figures, a
+target stated alone in a sentence ("targetnya 91,8%"),
 and a Perjanjian Kinerja listed as numbered items whose names do not all start with a usual
 head word."""
 
@@ -35,6 +36,22 @@ DETAIL = [
     ("Persentase Rumah Sakit Umum Daerah terisi dokter spesialis Penunjang sesuai standar",
      "97,36%", "37,5%", "38,52%"),
 ]  # fmt: skip
+# Two years side by side: the Hipertensi row's 2015 figures are the TB row's (which another
+# table gives too); two indicators at 100% in both years are no copy of each other.
+TWO_YEARS = [
+    ("Indikator Sasaran", "Target 2015", "Realisasi 2015", "Capaian 2015", "Target 2016",
+     "Realisasi 2016", "Capaian 2016"),
+    ("Angka Keberhasilan Pengobatan TB", "78%", "70,4%", "90,25%", "86%", "62%", "72,09%"),
+    ("Prevalensi Hipertensi", "78%", "70,4%", "90,25%", "33,06%", "32,59%", "98,58%"),
+    ("Persentase Puskesmas melapor tepat waktu", "100%", "100%", "100%", "100%", "100%",
+     "100%"),
+    ("Persentase Rumah Sakit melapor tepat waktu", "100%", "100%", "100%", "100%", "100%",
+     "100%"),
+]  # fmt: skip
+TB = [
+    ("Indikator Sasaran", "Target 2015", "Realisasi 2015", "Capaian 2015"),
+    ("Angka Keberhasilan Pengobatan TB", "78%", "70,4%", "90,25%"),
+]
 PAGES = [
     COVER,
     [
@@ -57,6 +74,8 @@ PAGES = [
         "desa), sudah mencapai target (targetnya 91,8%). Kabupaten/Kota yang berhasil "
         "mencapai target UCI desa tahun 2016 berjumlah 19.",
     ],
+    ["Capaian pengendalian penyakit tahun 2015:", TB],
+    ["Capaian indikator pengendalian penyakit dua tahun terakhir:", TWO_YEARS],
     ["BAB IV PENUTUP", "Simpulan capaian indikator kinerja utama tahun 2016:", SUMMARY],
 ]
 
@@ -80,9 +99,16 @@ def _flagged(result) -> list[tuple[str, str | None, int | None]]:
 def test_copied_row_and_target_stated_alone_are_found_and_nothing_else(consistency_audit):
     assert _flagged(consistency_audit) == [
         ("REA001", "37,5%", 3),
+        ("REA002", "70,4%", 5),
         ("TGT001", "91,8%", 3),
         ("TGT001", "97,36%", 3),
     ]
+
+
+def test_a_copied_row_names_the_row_it_copies(consistency_audit):
+    copied = next(f for f in consistency_audit.findings if f.rule == "REA002")
+    assert "Prevalensi Hipertensi" in copied.message["id"]
+    assert "Angka Keberhasilan Pengobatan TB" in copied.message["id"]
 
 
 def test_the_spelled_out_name_is_compared_with_its_acronym(consistency_audit):
