@@ -189,6 +189,16 @@ def test_equal_across_places_prefers_the_pk_on_a_tie_and_ignores_other_years():
     assert [(h.page, h.stated, h.expected) for h in hits] == [(15, "3,13", "3,25")]
 
 
+def test_equal_across_places_abstains_on_two_values_stated_once_each_without_a_pk():
+    rows = [
+        indicator_row("bab2", 24, target="5,8"),
+        indicator_row("bab3-narrative", 40, target="3,2"),
+    ]
+    consistency = rule("equal-across-places", table="indicators", column="target")
+    hits = list(equal_across_places(consistency, facts_of(indicators=rows), RuleContext()))
+    assert len(hits) == 1 and hits[0].unverified is not None
+
+
 def test_equal_across_places_counts_coarser_rounding_and_separators_as_equal():
     rows = [
         indicator_row("pk", 13, target="87"),

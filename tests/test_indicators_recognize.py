@@ -69,6 +69,29 @@ def test_names_match_typos_and_generic_words_but_not_other_indicators():
     assert not same_indicator(IKM, IPK)
 
 
+def test_names_match_an_acronym_spelled_out_fillers_and_typos_but_not_a_sibling():
+    rsud = normalise("Persentase RSUD terisi dokter spesialis Penunjang sesuai standar")
+    spelled = "Persentase Rumah Sakit Umum Daerah terisi dokter spesialis Penunjang sesuai standar"
+    sibling = "Persentase Rumah Sakit Umum Daerah terisi dokter spesialis Dasar sesuai standar"
+    assert same_indicator(normalise(spelled), rsud)
+    assert not same_indicator(normalise(sibling), rsud)
+    uci = normalise("Persentase desa/kelurahan UCI > 90 %")
+    assert same_indicator(uci, normalise("Persentasi desa/kelurahan yang mencapai UCI > 90 %"))
+    assert not same_indicator(uci, normalise("Persentase desa/kelurahan UHC > 90 %"))
+
+
+def test_a_name_after_another_head_word_is_not_a_mention_of_the_headless_name():
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "Indikator Kinerja Target Realisasi Capaian\n"
+        "Persentase Rumah Sakit terakreditasi 80% 82% 102,5%\n"
+        "Jumlah Rumah Sakit yang sudah terakreditasi tahun 2023 mencapai 70 dari target 76.\n"
+    )
+    table = facts.table("indicators")
+    key = normalise("Persentase Rumah Sakit terakreditasi")
+    assert values(table, key, "target") == {"80%"}
+
+
 def test_names_keep_an_unmatched_name_and_resolve_mentions_and_acronyms():
     names = IndicatorNames()
     first = names.key("Indeks Kepuasan Masyarakat terhadap Layanan Keimigrasian di Wilayah")

@@ -194,3 +194,29 @@ def test_same_header_tables_with_text_between_are_not_stitched() -> None:
     }
     assert len(stitch([upper, lower], layouts)) == 2
     assert len(stitch([upper, lower], {4: PageLayout(842.0, ()), 5: PageLayout(842.0, ())})) == 1
+
+
+def test_table_running_over_three_pages_is_stitched_whole() -> None:
+    # Page 4's part ends at 700, page 5's runs to 760 (its last row's text is a line at
+    # 720-740): the third page goes on from page 5's last row, not from page 4's bottom.
+    def placed(page: int, rows: list[list[str]], top: float, bottom: float) -> RawTable:
+        table = _raw(page, ["No", "Uraian"], rows, [50, 90, 400])
+        step = (bottom - top) / len(rows)
+        table.rows = [
+            [Cell(text, page, (50.0, top + i * step, 400.0, top + (i + 1) * step)) for text in row]
+            for i, row in enumerate(rows)
+        ]
+        table.bbox = (50.0, top, 400.0, bottom)
+        return table
+
+    first = placed(4, [["1", "Belanja"]], 400.0, 700.0)
+    second = placed(5, [["2", "Belanja barang"], ["3", "Belanja jasa"]], 80.0, 760.0)
+    third = placed(6, [["4", "Belanja modal"]], 80.0, 300.0)
+    layouts = {
+        4: PageLayout(842.0, ((50.0, 120.0, 400.0, 130.0),)),
+        5: PageLayout(842.0, ((50.0, 720.0, 400.0, 740.0),)),
+        6: PageLayout(842.0, ()),
+    }
+    (table,) = stitch([first, second, third], layouts)
+    assert table.pages == [4, 5, 6]
+    assert [row[0].text for row in table.rows] == ["1", "2", "3", "4"]

@@ -58,9 +58,18 @@ def _continues(
     ):
         return False
     upper_page, lower_page = layouts.get(last_page), layouts.get(lower.page)
-    return (upper_page is None or upper_page.nothing_below(upper.bbox[3])) and (
+    return (upper_page is None or upper_page.nothing_below(_bottom_on(upper, last_page))) and (
         lower_page is None or lower_page.nothing_above(lower.bbox[1])
     )
+
+
+def _bottom_on(table: RawTable, page: int) -> float:
+    """Where ``table`` ends on ``page``: a stitched table's box is its first page's, so on a
+    later page its last cells say where it ends (a third page goes on from there)."""
+    if page == table.page:
+        return table.bbox[3]
+    bottoms = [c.bbox[3] for row in table.rows for c in row if c.page == page and c.bbox]
+    return max(bottoms, default=table.bbox[3])
 
 
 def _append(upper: RawTable, lower: RawTable) -> RawTable:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lkjip_audit.extract.model import BBox
 from lkjip_audit.numbers import Stated
-from lkjip_audit.recognize.indicators.names import HEAD, IndicatorNames, normalise
+from lkjip_audit.recognize.indicators.names import HEAD, HEAD_WORDS, IndicatorNames, normalise
 from lkjip_audit.recognize.indicators.places import Placed
 from lkjip_audit.recognize.indicators.stream import Stream
 
@@ -96,8 +96,14 @@ class Context:
 
     def mention_before(self, pos: int, reach: int = 320) -> str | None:
         """The key of the last indicator mentioned before ``pos`` (within ``reach`` chars)."""
+        last = self.last_mention(pos, reach)
+        return last[1] if last else None
+
+    def last_mention(self, pos: int, reach: int) -> tuple[int, str] | None:
+        """Where the last indicator mentioned before ``pos`` (within ``reach`` chars) starts,
+        and its key."""
         starts = [m for m in self.mentions if pos - reach <= m[0] < pos]
-        return starts[-1][1] if starts else None
+        return starts[-1] if starts else None
 
     def mention_in_sentence(self, pos: int) -> str | None:
         """The last indicator named in the sentence holding ``pos`` before it; a sentence that
@@ -167,6 +173,12 @@ def find_mentions(ctx: Context) -> list[tuple[int, str]]:
 # "Nilai ..." are left out: "Kepuasan Masyarakat" also names the survey (SKM), not the index.
 _DROPPABLE_HEADS = frozenset({"rata-rata", "persentase", "jumlah", "tingkat", "rasio"})
 _HEADLESS_WORDS = 2
+# A head word right before the words: they belong to that head's indicator ("Jumlah Rumah
+# Sakit ..." is not "Persentase Rumah Sakit ...", "Ratio kematian bayi" not "Jumlah kematian
+# bayi").
+_HEAD_BEFORE = re.compile(
+    rf"(?:{HEAD_WORDS}|ratio|rasio|angka|cakupan|prevalensi|proporsi)\s*$", re.I
+)
 
 
 def _headless_mentions(ctx: Context, taken: set[int]) -> list[tuple[int, str]]:
@@ -180,7 +192,7 @@ def _headless_mentions(ctx: Context, taken: set[int]) -> list[tuple[int, str]]:
             continue
         pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"\b"
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            before = text[max(0, match.start() - 12) : match.start()].lower()
-            if match.start() not in taken and not before.rstrip().endswith(head):
+            before = text[max(0, match.start() - 12) : match.start()]
+            if match.start() not in taken and not _HEAD_BEFORE.search(before):
                 found.append((match.start(), key))
     return found

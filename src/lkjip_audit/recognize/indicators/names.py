@@ -30,14 +30,17 @@ _DROP = (
     r"\([^)]*\)",
     r"\[[^\]]*\]",
 )
+# Words whose presence does not change the subject: the unit's own context, and fillers
+# ("Persentase desa yang mencapai UCI" is "Persentase desa UCI").
 _GENERIC = frozenset(
     {"keimigrasian", "imigrasi", "satker", "satuan", "kerja", "unit", "kantor", "wilayah"}
+    | {"yang", "mencapai", "sudah", "telah"}
 )
 _MIN_SCORE = 88
 # Words after which a name goes on about another subject, not the same one.
 _QUALIFIERS = frozenset({"terhadap", "atas", "pada", "di", "bidang", "dalam", "untuk", "bagi"})
 _MAX_NAME = 140
-_MAX_NAME_WORDS = 16
+_MAX_NAME_WORDS = 20
 
 
 def normalise(name: str) -> str:
@@ -62,14 +65,37 @@ def _words_correspond(a: set[str], b: set[str]) -> bool:
     return all(any(fuzz.ratio(word, other) >= _TYPO_SCORE for other in b) for word in a - b)
 
 
+_ACRONYM_SIZES = range(3, 6)
+
+
+def _spelled_out(short: str, long: str) -> str:
+    """``long`` with each run of words whose initials spell a word of ``short`` that ``long``
+    lacks replaced by that word: "rumah sakit umum daerah" becomes "rsud" against a name that
+    says "RSUD"."""
+    words = long.split()
+    present = set(words)
+    for word in short.split():
+        if word in present or len(word) not in _ACRONYM_SIZES or not word.isalpha():
+            continue
+        size = len(word)
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if "".join(w[0] for w in run) == word and all(len(w) >= 3 for w in run):
+                words[i : i + size] = [word]
+                break
+    return " ".join(words)
+
+
 def same_indicator(a: str, b: str) -> bool:
-    """Whether two normalised names are one indicator (typos, an extra generic word).
+    """Whether two normalised names are one indicator (typos, an extra generic word, an
+    acronym printed in full in the other).
 
     A close overall match is not enough when a word has no counterpart: "Jumlah Puskesmas
     yang sudah terakreditasi" and "Jumlah Rumah Sakit yang sudah terakreditasi" are two.
     """
     if not a or not b:
         return False
+    a, b = _spelled_out(b, a), _spelled_out(a, b)
     wa, wb = set(a.split()), set(b.split())
     if (
         fuzz.token_sort_ratio(a, b) >= _MIN_SCORE
@@ -77,7 +103,12 @@ def same_indicator(a: str, b: str) -> bool:
         and _words_correspond(wb - _GENERIC, wa)
     ):
         return True
-    return (wa <= wb or wb <= wa) and ((wa - wb) | (wb - wa)) <= _GENERIC
+    own_a, own_b = wa - _GENERIC, wb - _GENERIC
+    return (
+        bool(own_a and own_b)
+        and _words_correspond(own_a, own_b)
+        and _words_correspond(own_b, own_a)
+    )
 
 
 def extends(short: str, long: str) -> bool:
@@ -157,6 +188,8 @@ class IndicatorNames:
             if phrase in self.aliases:
                 return self.aliases[phrase]
             matches = [k for k in self.keys if acronym(k) == phrase]
+            # Else the one key that holds the acronym as a word ("... mencapai UCI").
+            matches = matches or [k for k in self.keys if phrase.lower() in k.split()]
             return matches[0] if len(matches) == 1 else None
         words = normalise(phrase).split()
         best: tuple[int, str] | None = None

@@ -26,7 +26,15 @@ _LOWER_BETTER = re.compile(
     r"target\s+dibagi\s+(dengan\s+)?realisasi",
     re.I,
 )
-_TARGET_WORD = re.compile(r"\btarget\b", re.I)
+_TARGET_WORD = re.compile(r"\btarget(?:nya)?\b", re.I)
+# The next item of a list: a name before it is another item's.
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])[.)]\s")
+# Between "target" and its figure when the sentence gives the target alone ("sudah mencapai
+# target (targetnya 91%)", "target tahun 2016 sebesar 91%"): nothing but these words.
+_TARGET_ALONE = re.compile(
+    r"^\s*(?:tahun\s+(?:19|20)\d\d\s*)?(?:yang\s+ditetapkan\s*)?(?:sebesar|adalah|yaitu|:)?\s*$",
+    re.I,
+)
 _REALISED_AFTER_TARGET = re.compile(
     r"\b(realisasi(nya)?|terealisasi|tercapai|mencapai|dicapai|tercatat)\b", re.I
 )
@@ -82,6 +90,9 @@ def prose_statements(ctx: Context) -> Iterator[Statement]:
             continue
         realised = _realised(ctx, figures, k, target)
         if realised is None:
+            alone = _target_alone(ctx, match, target)
+            if alone is not None:
+                yield alone
             continue
         first = min(k, realised.start)
         if _PART_OF_YEAR.search(text[max(0, first - 80) : first]):
@@ -113,6 +124,29 @@ def prose_statements(ctx: Context) -> Iterator[Statement]:
             lower_is_better=bool(_LOWER_BETTER.search(text[max(0, first - 400) : after])),
             other_year=other_year,
         )
+
+
+def _target_alone(ctx: Context, match: re.Match[str], target: Num) -> Statement | None:
+    """A sentence that names an indicator's target without a realisation next to it
+    ("Capaian UCI ... sudah mencapai target (targetnya 91%)"); None unless the target's words
+    lead straight to the figure, for the report year, and the sentence names the indicator."""
+    text = ctx.stream.text
+    gap = text[match.end() : target.start]
+    lead = text[max(0, match.start() - 80) : match.start()]
+    if (
+        not _TARGET_ALONE.match(gap)
+        or not _years_ok(gap, ctx.year)
+        or not _years_ok(lead[-60:], ctx.year)
+        or _PART_OF_YEAR.search(lead)
+        or _NOT_THIS_YEAR_TARGET.search(lead + gap)
+    ):
+        return None
+    mention = ctx.last_mention(match.start(), match.start() - sentence_start(text, match.start()))
+    place = prose_place(ctx.stream.at(match.start()))
+    if mention is None or place is None or _LIST_ITEM.search(text[mention[0] : match.start()]):
+        return None
+    key = mention[1]
+    return _statement(ctx, key, place, target, target=ctx.stream.located(target), alone=True)
 
 
 def _capaian_after(ctx: Context, figures: list[Num], after: int) -> Num | None:
@@ -180,8 +214,10 @@ def _statement(
     capaian: Stated | None = None,
     lower_is_better: bool = False,
     other_year: bool = False,
+    alone: bool = False,
 ) -> Statement:
-    """A narrative statement of ``key``, placed at its realisation ``realised``."""
+    """A narrative statement of ``key``, placed at its realisation ``realised`` (at its target
+    when the target is stated ``alone``)."""
     line = ctx.stream.at(realised.start).line
     located = ctx.stream.located(realised)
     return Statement(
@@ -193,7 +229,7 @@ def _statement(
         bbox=located.bbox,
         raw=line.text,
         target=target,
-        realisasi=located,
+        realisasi=None if alone else located,
         capaian=capaian,
         lower_is_better=lower_is_better,
         pos=realised.start,

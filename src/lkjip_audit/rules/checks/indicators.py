@@ -345,7 +345,9 @@ def _reference(groups: list[_Group], preferred: Sequence[str]) -> tuple[_Group, 
 
     best = max(groups, key=lambda g: (*weight(g), -rank(g)))
     tied = any(g is not best and weight(g) == weight(best) for g in groups)
-    return best, "preferred" if tied and rank(best) < len(preferred) else "majority"
+    if not tied:
+        return best, "majority"
+    return best, "preferred" if rank(best) < len(preferred) else "tie"
 
 
 def comparable(value: Stated, reference: Stated) -> bool:
@@ -412,6 +414,16 @@ def equal_across_places(
         if len(groups) < 2:
             continue
         reference, basis = _reference(groups, params.preferred_places)
+        if basis == "tie":
+            first = members[0]
+            yield abstain(
+                int(first["page"]),
+                first["bbox"],
+                first["raw"],
+                "nilai berbeda di dua bagian tanpa rujukan yang lebih kuat",
+                "the values differ between parts and none is better attested",
+            )
+            continue
         basis_text = (
             {"id": "nilai pada Perjanjian Kinerja", "en": "the Performance Agreement value"}
             if basis == "preferred"
@@ -467,6 +479,89 @@ def equal_across_places(
                         for r in g.rows[:3]
                     ),
                 )
+
+
+# ---------------------------------------------------------------------------------------------
+# copied-row
+
+_ROW_VALUES = ("target", "realisasi", "capaian")
+
+
+def _row_key(row: Mapping[str, Any]) -> tuple[Decimal | None, ...]:
+    return tuple(v.value if _present(v) else None for v in (row.get(c) for c in _ROW_VALUES))
+
+
+def _specific(value: Stated) -> bool:
+    """A figure unlikely to recur by chance: printed with decimals, not 0 or 100."""
+    return value.decimals > 0 and value.value not in (0, HUNDRED)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CopiedRowParams(Params):
+    """Parameters of ``copied-row``."""
+
+    table: Table
+    places: Places = ()
+
+
+@check_kind("copied-row", CopiedRowParams)
+def copied_row(rule: Rule[CopiedRowParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
+    """A row that repeats another indicator's figures for the same year is a copied row.
+
+    The row states target, realisasi and capaian exactly as another indicator does on the
+    same page, the realisasi is a specific figure (decimals, not 0 or 100), the other
+    indicator states it on another page too, and this indicator states that year nowhere
+    else: the figures are the other indicator's, this one's were not filled in. Message
+    values: ``name``, ``year``, ``value``, ``other``, ``pages``.
+    """
+    rows = [
+        r
+        for r in fact_records(facts, rule.params.table, rule.params.places)
+        if _present(r.get("target")) and _present(r.get("realisasi")) and r.get("year")
+    ]
+    every = [r for r in fact_records(facts, rule.params.table) if r.get("year")]
+    for row in rows:
+        year, key, realisasi = int(row["year"]), row["key"], row["realisasi"]
+        if not _specific(realisasi):
+            continue
+        own = [r for r in every if r["key"] == key and int(r["year"]) == year]
+        if any(_present(r.get("realisasi")) and r["page"] != row["page"] for r in own):
+            continue
+        for source in rows:
+            if (
+                source["key"] == key
+                or int(source["year"]) != year
+                or source["page"] != row["page"]
+                or _row_key(source) != _row_key(row)
+            ):
+                continue
+            pages = sorted(
+                {
+                    int(r["page"])
+                    for r in every
+                    if r["key"] == source["key"]
+                    and int(r["year"]) == year
+                    and _present(r.get("realisasi"))
+                    and same_value(r["realisasi"], realisasi)
+                }
+            )
+            if len(pages) < 2:
+                continue
+            yield Hit(
+                page=realisasi.page or int(row["page"]),
+                bbox=realisasi.bbox or row["bbox"],
+                evidence=row["raw"],
+                values={
+                    "name": row["name"],
+                    "year": year,
+                    "value": realisasi,
+                    "other": source["name"],
+                    "pages": ", ".join(str(p) for p in pages),
+                },
+                stated=realisasi.raw,
+                related=(Place(int(source["page"]), source["bbox"], source["raw"]),),
+            )
+            break
 
 
 # ---------------------------------------------------------------------------------------------
