@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -44,9 +43,7 @@ def signature_page(path: Path, left: tuple[tuple[float, float, str], ...] = ()) 
         pytest.param(((80, 641, "Dr. Wahyu Syahputra, A.Md.Im.,"), (80, 623, "S.H.")), id="wrap"),
     ],
 )
-def test_a_nip_takes_the_name_of_its_own_column_when_the_other_signatory_has_none(
-    tmp_path, left
-):
+def test_a_nip_takes_the_name_of_its_own_column_when_the_other_signatory_has_none(tmp_path, left):
     doc = read_pdf(signature_page(tmp_path / "pk.pdf", left), use_cache=False).text
     persons = list(find_persons(doc))
     assert [(p.name, p.nip) for p in persons] == [("Agus Firmansyah, S.Sos.", "197210031993081008")]
