@@ -349,6 +349,19 @@ def test_mutu_claim_with_dikategorikan():
     assert "Baik" in mutu.iloc[0]["category"]
 
 
+def test_mutu_claim_whose_value_follows_a_colon():
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "Survei dilaksanakan sepanjang tahun.\n"
+        "Mutu pelayanan B, kategori Kurang Baik: itulah arti nilai IKM 87,25 yang\n"
+        "diperoleh dari 877 responden.\n"
+    )
+    mutu = facts.table("claims").query("kind == 'mutu'")
+    assert len(mutu) == 1
+    assert mutu.iloc[0]["stated"].raw == "87,25"
+    assert mutu.iloc[0]["category"] == "B; Kurang Baik"
+
+
 def test_capaian_before_its_figures_and_indicator_named_after_them():
     facts = read(
         "BAB III\nAKUNTABILITAS KINERJA\n"

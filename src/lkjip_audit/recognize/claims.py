@@ -368,17 +368,18 @@ class _Reader:
             start, end = self._mutu_window(match.start())
             if start in seen or self.place(match.start()) is None:
                 continue
+            values = self._on_scale_values(start, end)
+            if not values and self.text.startswith(":", end):
+                # "Mutu pelayanan B, kategori Baik: itulah arti nilai IKM 87,25": the value
+                # is named in the clause after the colon.
+                end = _sentence(self.text, end + 1)[1]
+                values = self._on_scale_values(start, end)
             sentence = self.text[start:end]
             if _RANGE.search(sentence) or _NOT_MUTU.search(sentence):
                 continue
             ikm = _IKM.search(sentence) and survey_ikm(sentence, self.industry_ikm)
             if not (_MUTU_CONTEXT.search(sentence) or ikm):
                 continue
-            values = [
-                n
-                for n in self.figures
-                if start <= n.start < end and not n.stated.is_percent and _on_scale(n.stated)
-            ]
             if len({n.stated.value for n in values}) != 1:
                 continue
             categories = [m["cat"] for m in _CATEGORY.finditer(sentence)]
@@ -392,6 +393,13 @@ class _Reader:
             )
             if claim:
                 yield claim
+
+    def _on_scale_values(self, start: int, end: int) -> list[Num]:
+        return [
+            n
+            for n in self.figures
+            if start <= n.start < end and not n.stated.is_percent and _on_scale(n.stated)
+        ]
 
     def _mutu_window(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos``, without table rows printed right above it."""
