@@ -419,3 +419,15 @@ def test_an_allocation_realised_later_in_its_sentence_stays_the_allocation():
         Decimal("950000000"),
         Decimal("95.00"),
     )
+
+
+def test_funding_sources_named_after_their_amounts_are_no_realisation():
+    lines = lines_of(
+        [
+            "BAB II\n"
+            "Alokasi APBD pada tahun anggaran 2023 berjumlah 9.600.367.000.\n"
+            "Dilihat dari sumbernya, 4.000.494.000 berasal dari PAD dan\n"
+            "5.599.873.000 dari dana perimbangan.\n"
+        ]
+    )
+    assert all(line.realisasi is None for line in lines)

@@ -420,3 +420,18 @@ def test_targets_of_another_kind_or_magnitude_are_not_compared():
     hits = list(equal_across_places(consistency, facts, RuleContext(settings={})))
     assert len(hits) == 2
     assert all(h.unverified is not None for h in hits)
+
+
+def test_a_target_printed_with_its_percent_unit_is_held_against_the_same_kind():
+    # the PK prints each target with its unit ("84,77 %"); the other places mostly without
+    facts = facts_of(
+        indicators=[
+            indicator_row("ikhtisar", 4, target="85,00"),
+            indicator_row("bab2", 8, target="85,00%"),
+            indicator_row("bab3-table", 10, target="85,00"),
+            indicator_row("lampiran-pk", 17, target="84,77%"),
+        ]
+    )
+    consistency = rule("equal-across-places", table="indicators", column="target")
+    hits = list(equal_across_places(consistency, facts, RuleContext(settings={})))
+    assert [(h.page, h.stated, h.unverified) for h in hits] == [(17, "84,77%", None)]

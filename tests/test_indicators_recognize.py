@@ -336,6 +336,30 @@ def test_growth_from_a_value_with_its_year_after_it_to_the_new_one():
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Naik 6,3 %: realisasi 80,00 tahun 2023 dibanding 77,80 tahun 2022.",
+            ("77,80", "80,00", "up"),
+        ),
+        (
+            "Penurunan 2,1 % terjadi dari 81,75 pada 2022 ke 80,00 pada 2023.",
+            ("81,75", "80,00", "down"),
+        ),
+    ],
+)
+def test_growth_rate_before_the_values_it_compares(sentence, expected):
+    facts = read(
+        "IKHTISAR EKSEKUTIF\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        "1 Indeks Kepuasan Masyarakat 80,00 80,00 100,0%\n"
+        "Indeks Kepuasan Masyarakat tahun 2023 mencapai target.\n" + sentence + "\n"
+    )
+    growth = facts.table("claims").query("kind == 'growth'")
+    assert [(r.a.raw, r.b.raw, r.direction) for r in growth.itertuples()] == [expected]
+
+
 def test_mutu_claim_with_dikategorikan():
     facts = read(
         "BAB III\nAKUNTABILITAS KINERJA\n"

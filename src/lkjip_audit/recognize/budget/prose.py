@@ -40,8 +40,8 @@ SHARE_OF_BASE = re.compile(
 # The role word after an amount: "Rp X dibelanjakan ... dari pagu Rp Y" (X was spent of the
 # base named later), and "(X dari Y)", an amount right before a bare base amount.
 SPENT_BEFORE_BASE = re.compile(
-    r"[,\-\s]*(?:(?:telah\s+)?(?:di(?:belanjakan|realisasikan|gunakan)|terserap|terpakai|"
-    r"terealisasi)\b[^\d;]{0,200}?)?\bdari\b"
+    r"[,\-\s]*(?:telah\s+)?(?:di(?:belanjakan|realisasikan|gunakan)|terserap|terpakai|"
+    r"terealisasi)\b[^\d;]{0,200}?\bdari\b"
 )
 BARE_BASE = re.compile(r"[,\-\s]*dari\s+(?:rp\.?\s*)?\d")
 PARENTHESIS_REACH = 300  # characters back to look for the "(" a cut would fall inside
@@ -336,7 +336,7 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
         role = _role(context, role, item)
         if base_next:
             role, base_next = PAGU, False
-        elif SHARE_OF_BASE.match(lower, end) or SPENT_BEFORE_BASE.match(lower, end):
+        elif any(p.match(lower, end) for p in (SHARE_OF_BASE, SPENT_BEFORE_BASE, BARE_BASE)):
             # "X (95,15%) dari total anggaran Y", "X dibelanjakan ... dari pagu Y": X is what
             # was spent of Y, whatever word ("fisik anggaran") stood before it.
             role = REALISASI

@@ -421,7 +421,9 @@ def equal_across_places(
                 at = [r for r in group.rows if r["place"] == place]
                 first = at[0]
                 value: Stated = first[column]
-                if not comparable(value, reference.value):
+                # "84,77 %" in a PK table that prints each target with its unit is held
+                # against the reference as printed with the same unit somewhere ("85,00%").
+                if not any(comparable(value, r[column]) for r in reference.rows):
                     yield abstain(
                         value.page or int(first["page"]),
                         value.bbox or first["bbox"],
