@@ -431,3 +431,10 @@ def test_funding_sources_named_after_their_amounts_are_no_realisation():
         ]
     )
     assert all(line.realisasi is None for line in lines)
+
+
+def test_a_pagu_named_with_its_possessive_suffix():
+    (line,) = lines_of(
+        ["BAB IV\nTahun 2023 ditutup dengan belanja 7,862,140,739; pagunya 8,016,003,000.\n"]
+    )
+    assert value(line.pagu) == Decimal("8016003000")

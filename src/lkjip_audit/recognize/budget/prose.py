@@ -72,7 +72,7 @@ REALISASI_WORD = re.compile(
     r"realisasi|terealisasi|terserap|penyerapan|serapan|(?:yang\s+)?(?:digunakan|terpakai)\b|"
     r"\b(?:mem|di)belanjakan\b|\bmemungut\b"
 )
-PAGU_WORD = re.compile(r"\b(?:pagu|anggaran\w*|(?:di)?target(?:kan)?|dipa|alokasi)\b")
+PAGU_WORD = re.compile(r"\b(?:pagu(?:nya)?|anggaran\w*|(?:di)?target(?:kan|nya)?|dipa|alokasi)\b")
 RUPIAH_MURNI = re.compile(r"rupiah\s+murni|\brm\b")
 SOURCES = re.compile(r"rupiah\s+murni|sumber\s+(?:dana|pendanaan)")
 # A regional unit's funding sources: its own revenue and the transfers from the centre.
