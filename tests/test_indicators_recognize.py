@@ -360,6 +360,27 @@ def test_growth_rate_before_the_values_it_compares(sentence, expected):
     assert [(r.a.raw, r.b.raw, r.direction) for r in growth.itertuples()] == [expected]
 
 
+def test_a_shortened_name_and_a_year_table_keep_the_indicator_one_key():
+    full = "Persentase Layanan yang Diselesaikan Sesuai Standar Pelayanan"
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        f"1 {full} 85,00 84,93 99,92%\n"
+        "% capaian Persentase Layanan Sesuai Standar = 84,93 : 85,00 x 100 % = 99,92%\n"
+        "Angka realisasi Persentase Layanan Sesuai Standar tahun 2023 yang dilaporkan Dinas\n"
+        "Kesehatan: 84,82 (target 85,00).\n"
+        f"Perbandingan {full}\ntahun 2021–2023:\n"
+        "Uraian 2021 2022 2023\n"
+        "Target 82,00 83,50 85,00\n"
+        "Realisasi 79,08 78,03 84,93\nCapaian 96,44% 93,45% 99,92%\n",
+        # the year header repeated where the table breaks across the page
+        "Uraian 2021 2022 2023\nPeningkatan 8,8% terjadi dari 78,03 pada 2022 ke 84,93 pada 2023.\n",
+    )
+    table = facts.table("indicators")
+    assert set(table.key) == {normalise(full)}
+    assert values(table, normalise(full), "realisasi") >= {"84,93", "84,82"}
+
+
 def test_mutu_claim_with_dikategorikan():
     facts = read(
         "BAB III\nAKUNTABILITAS KINERJA\n"
