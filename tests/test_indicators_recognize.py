@@ -374,7 +374,7 @@ def test_a_shortened_name_and_a_year_table_keep_the_indicator_one_key():
         "Target 82,00 83,50 85,00\n"
         "Realisasi 79,08 78,03 84,93\nCapaian 96,44% 93,45% 99,92%\n",
         # the year header repeated where the table breaks across the page
-        "Uraian 2021 2022 2023\nPeningkatan 8,8% terjadi dari 78,03 pada 2022 ke 84,93 pada 2023.\n",
+        "Uraian 2021 2022 2023\nPeningkatan 8,8% terjadi dari 78,03 pada 2022 ke 84,93.\n",
     )
     table = facts.table("indicators")
     assert set(table.key) == {normalise(full)}
