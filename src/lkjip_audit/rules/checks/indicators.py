@@ -248,8 +248,11 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
         )
         if not (_present(stated) and _present(top) and _present(bottom)):
             continue
+        # As written: a formula as its author wrote it, a claim that says its direction by it.
         lower = (
-            _lower_is_better(row, context.settings) if params.direction == "indicator" else False
+            _lower_is_better(row, context.settings)
+            if params.direction == "indicator"
+            else row.get("direction") == "lower"
         )
         outcome = ratio_outcome(stated, top, bottom, lower, cap, params.exact_denominator)
         if outcome.kind in _ABSTAIN_REASONS and report == "mismatch":
