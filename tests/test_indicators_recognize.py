@@ -218,18 +218,37 @@ def test_numbered_growth_list_is_read_for_the_numbered_indicator():
     }
 
 
-def test_mutu_claim_reads_value_and_categories_but_not_the_interval_table():
+@pytest.mark.parametrize(
+    ("sentence", "value", "category"),
+    [
+        (
+            "Nilai IKM 3,40 menempatkan Kantor Imigrasi Kelas II pada kategori mutu A (Sangat "
+            "Baik).",
+            "3,40",
+            "A; Sangat Baik",
+        ),
+        # the value named after a colon
+        (
+            "Mutu pelayanan B, kategori Kurang Baik: itulah arti nilai IKM 87,25 yang\n"
+            "diperoleh dari 877 responden.",
+            "87,25",
+            "B; Kurang Baik",
+        ),
+    ],
+)
+def test_mutu_claim_reads_value_and_categories_but_not_the_interval_table(
+    sentence, value, category
+):
     facts = read(
         "BAB III\nAKUNTABILITAS KINERJA\n"
         "Nilai Persepsi Nilai Interval Mutu Kinerja Unit\n"
         "3 3,0644 – 3,532 B Baik\n"
-        "4 3,5324 – 4,00 A Sangat Baik\n"
-        "Nilai IKM 3,40 menempatkan Kantor Imigrasi Kelas II pada kategori mutu A (Sangat Baik).\n"
+        "4 3,5324 – 4,00 A Sangat Baik\n" + sentence + "\n"
     )
     mutu = facts.table("claims").query("kind == 'mutu'")
     assert len(mutu) == 1
-    assert mutu.iloc[0]["stated"].raw == "3,40"
-    assert mutu.iloc[0]["category"] == "A; Sangat Baik"
+    assert mutu.iloc[0]["stated"].raw == value
+    assert mutu.iloc[0]["category"] == category
 
 
 def test_extracted_table_with_split_headers_and_wrapped_cells():
@@ -392,19 +411,6 @@ def test_mutu_claim_with_dikategorikan():
     assert len(mutu) == 1
     assert mutu.iloc[0]["stated"].raw == "82,25"
     assert "Baik" in mutu.iloc[0]["category"]
-
-
-def test_mutu_claim_whose_value_follows_a_colon():
-    facts = read(
-        "BAB III\nAKUNTABILITAS KINERJA\n"
-        "Survei dilaksanakan sepanjang tahun.\n"
-        "Mutu pelayanan B, kategori Kurang Baik: itulah arti nilai IKM 87,25 yang\n"
-        "diperoleh dari 877 responden.\n"
-    )
-    mutu = facts.table("claims").query("kind == 'mutu'")
-    assert len(mutu) == 1
-    assert mutu.iloc[0]["stated"].raw == "87,25"
-    assert mutu.iloc[0]["category"] == "B; Kurang Baik"
 
 
 def test_capaian_before_its_figures_and_indicator_named_after_them():
