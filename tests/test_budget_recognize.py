@@ -386,3 +386,55 @@ def test_regional_words_for_spending_revenue_and_funding_sources():
         Decimal("1294617754"),
     )
     assert {"sumber-pad", "sumber-transfer"} <= set(by_key)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Terserap 97,86 % anggaran tahun 2023: Rp. 24.643.648.002 dibelanjakan Dinas\n"
+        "Pekerjaan Umum Kabupaten Sleman dari pagu Rp. 25.183.270.000.\n",
+        "Penyerapan 97,86 % (24.643.648.002 dari 25.183.270.000) dicapai Dinas Pekerjaan\n"
+        "Umum Kabupaten Sleman tahun 2023.\n",
+    ],
+)
+def test_role_word_and_share_before_or_after_the_amounts(sentence):
+    (line,) = lines_of(["RINGKASAN EKSEKUTIF\n" + sentence])
+    assert (value(line.realisasi), value(line.pagu), value(line.percent)) == (
+        Decimal("24643648002"),
+        Decimal("25183270000"),
+        Decimal("97.86"),
+    )
+
+
+def test_an_allocation_realised_later_in_its_sentence_stays_the_allocation():
+    (line,) = lines_of(
+        [
+            "BAB III\n"
+            "Pagu anggaran tahun 2023 sebesar Rp 1.000.000.000 terealisasi sebesar\n"
+            "Rp 950.000.000 atau 95,00%.\n"
+        ]
+    )
+    assert (value(line.pagu), value(line.realisasi), value(line.percent)) == (
+        Decimal("1000000000"),
+        Decimal("950000000"),
+        Decimal("95.00"),
+    )
+
+
+def test_funding_sources_named_after_their_amounts_are_no_realisation():
+    lines = lines_of(
+        [
+            "BAB II\n"
+            "Alokasi APBD pada tahun anggaran 2023 berjumlah 9.600.367.000.\n"
+            "Dilihat dari sumbernya, 4.000.494.000 berasal dari PAD dan\n"
+            "5.599.873.000 dari dana perimbangan.\n"
+        ]
+    )
+    assert all(line.realisasi is None for line in lines)
+
+
+def test_a_pagu_named_with_its_possessive_suffix():
+    (line,) = lines_of(
+        ["BAB IV\nTahun 2023 ditutup dengan belanja 7,862,140,739; pagunya 8,016,003,000.\n"]
+    )
+    assert value(line.pagu) == Decimal("8016003000")

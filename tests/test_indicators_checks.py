@@ -430,3 +430,30 @@ def test_targets_of_another_kind_or_magnitude_are_not_compared():
     hits = list(equal_across_places(consistency, facts, RuleContext(settings={})))
     assert len(hits) == 2
     assert all(h.unverified is not None for h in hits)
+
+
+def test_a_target_printed_with_its_percent_unit_is_held_against_the_same_kind():
+    # the PK prints each target with its unit ("84,77 %"); the other places mostly without
+    facts = facts_of(
+        indicators=[
+            indicator_row("ikhtisar", 4, target="85,00"),
+            indicator_row("bab2", 8, target="85,00%"),
+            indicator_row("bab3-table", 10, target="85,00"),
+            indicator_row("lampiran-pk", 17, target="84,77%"),
+        ]
+    )
+    consistency = rule("equal-across-places", table="indicators", column="target")
+    hits = list(equal_across_places(consistency, facts, RuleContext(settings={})))
+    assert [(h.page, h.stated, h.unverified) for h in hits] == [(17, "84,77%", None)]
+
+
+def test_a_claim_that_says_its_indicator_is_lower_is_better_is_held_to_that_direction():
+    # "Target Temuan Belum Ditindaklanjuti 8,00; terealisasi 7,05, capaian 113,48 %"
+    rows = [claim_row("ratio", "113,48 %", "7,05", "8,00", direction="lower")]
+    rows.append(claim_row("ratio", "88,13 %", "7,05", "8,00", direction="formula", page=29))
+    params = {"table": "claims", "kinds": ["ratio"], "numerator": "a", "denominator": "b"}
+    written = rule("ratio", **params, stated="stated", direction="as-written")
+    facts = facts_of(claims=rows)
+    assert list(ratio(written, facts, RuleContext(settings={}))) == []
+    wrong = facts_of(claims=[claim_row("ratio", "88,13 %", "7,05", "8,00", direction="lower")])
+    assert [h.expected for h in ratio(written, wrong, RuleContext(settings={}))] == ["113,48%"]

@@ -241,18 +241,37 @@ def test_numbered_growth_list_is_read_for_the_numbered_indicator():
     }
 
 
-def test_mutu_claim_reads_value_and_categories_but_not_the_interval_table():
+@pytest.mark.parametrize(
+    ("sentence", "value", "category"),
+    [
+        (
+            "Nilai IKM 3,40 menempatkan Kantor Imigrasi Kelas II pada kategori mutu A (Sangat "
+            "Baik).",
+            "3,40",
+            "A; Sangat Baik",
+        ),
+        # the value named after a colon
+        (
+            "Mutu pelayanan B, kategori Kurang Baik: itulah arti nilai IKM 87,25 yang\n"
+            "diperoleh dari 877 responden.",
+            "87,25",
+            "B; Kurang Baik",
+        ),
+    ],
+)
+def test_mutu_claim_reads_value_and_categories_but_not_the_interval_table(
+    sentence, value, category
+):
     facts = read(
         "BAB III\nAKUNTABILITAS KINERJA\n"
         "Nilai Persepsi Nilai Interval Mutu Kinerja Unit\n"
         "3 3,0644 – 3,532 B Baik\n"
-        "4 3,5324 – 4,00 A Sangat Baik\n"
-        "Nilai IKM 3,40 menempatkan Kantor Imigrasi Kelas II pada kategori mutu A (Sangat Baik).\n"
+        "4 3,5324 – 4,00 A Sangat Baik\n" + sentence + "\n"
     )
     mutu = facts.table("claims").query("kind == 'mutu'")
     assert len(mutu) == 1
-    assert mutu.iloc[0]["stated"].raw == "3,40"
-    assert mutu.iloc[0]["category"] == "A; Sangat Baik"
+    assert mutu.iloc[0]["stated"].raw == value
+    assert mutu.iloc[0]["category"] == category
 
 
 def test_extracted_table_with_split_headers_and_wrapped_cells():
@@ -357,6 +376,51 @@ def test_growth_from_a_value_with_its_year_after_it_to_the_new_one():
     assert {(r.a.raw, r.b.raw, r.direction) for r in growth.itertuples()} == {
         ("3,99", "3,94", "down")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Naik 6,3 %: realisasi 80,00 tahun 2023 dibanding 77,80 tahun 2022.",
+            ("77,80", "80,00", "up"),
+        ),
+        (
+            "Penurunan 2,1 % terjadi dari 81,75 pada 2022 ke 80,00 pada 2023.",
+            ("81,75", "80,00", "down"),
+        ),
+    ],
+)
+def test_growth_rate_before_the_values_it_compares(sentence, expected):
+    facts = read(
+        "IKHTISAR EKSEKUTIF\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        "1 Indeks Kepuasan Masyarakat 80,00 80,00 100,0%\n"
+        "Indeks Kepuasan Masyarakat tahun 2023 mencapai target.\n" + sentence + "\n"
+    )
+    growth = facts.table("claims").query("kind == 'growth'")
+    assert [(r.a.raw, r.b.raw, r.direction) for r in growth.itertuples()] == [expected]
+
+
+def test_a_shortened_name_and_a_year_table_keep_the_indicator_one_key():
+    full = "Persentase Layanan yang Diselesaikan Sesuai Standar Pelayanan"
+    facts = read(
+        "BAB III\nAKUNTABILITAS KINERJA\n"
+        "No Indikator Kinerja Target Realisasi Capaian\n"
+        f"1 {full} 85,00 84,93 99,92%\n"
+        "% capaian Persentase Layanan Sesuai Standar = 84,93 : 85,00 x 100 % = 99,92%\n"
+        "Angka realisasi Persentase Layanan Sesuai Standar tahun 2023 yang dilaporkan Dinas\n"
+        "Kesehatan: 84,82 (target 85,00).\n"
+        f"Perbandingan {full}\ntahun 2021–2023:\n"
+        "Uraian 2021 2022 2023\n"
+        "Target 82,00 83,50 85,00\n"
+        "Realisasi 79,08 78,03 84,93\nCapaian 96,44% 93,45% 99,92%\n",
+        # the year header repeated where the table breaks across the page
+        "Uraian 2021 2022 2023\nPeningkatan 8,8% terjadi dari 78,03 pada 2022 ke 84,93.\n",
+    )
+    table = facts.table("indicators")
+    assert set(table.key) == {normalise(full)}
+    assert values(table, normalise(full), "realisasi") >= {"84,93", "84,82"}
 
 
 def test_mutu_claim_with_dikategorikan():

@@ -290,3 +290,22 @@ def test_a_quarter_header_wrapped_inside_its_cells():
     ]
     grid = cells(facts_of(["\n".join(lines)]))
     assert grid[(4, "pengaduan")] == "3,67" and len(grid) == 32
+
+
+def test_a_row_label_broken_across_a_page_is_read_by_its_start():
+    # the quarter grid of the nine PermenPAN unsur; the second row breaks at the page, the
+    # rest of its label ("Prosedur") under the header repeated on the next page
+    header = "Unsur Pelayanan Triwulan I Triwulan II Triwulan III Triwulan IV Tahunan"
+    labels = ["Waktu Penyelesaian", "Biaya/Tarif", "Produk Spesifikasi Jenis Pelayanan"]
+    labels += ["Kompetensi Pelaksana", "Perilaku Pelaksana", "Sarana dan Prasarana"]
+    rows = [
+        f"{label} 3,{20 + u} 3,{30 + u} 3,{40 + u} 3,{50 + u} 3,{35 + u}"
+        for u, label in enumerate(labels)
+    ]
+    pages = [
+        "\n".join([header, "Persyaratan 3,69 3,35 3,18 3,68 3,48"])
+        + "\nSistem, Mekanisme dan 3,00 3,89 3,88 3,55 3,58\n7",
+        "\n".join([header, "Prosedur", *rows, "Mutu Pelayanan D B B B B"]),
+    ]
+    grid = cells(facts_of(pages))
+    assert grid[(2, "prosedur")] == "3,89" and grid[(4, "sarana")] == "3,55"

@@ -52,6 +52,7 @@ _GROWTH_FROM = re.compile(
 )
 _MOVED_TO = re.compile(r"\b(menjadi|ke)\s*$", re.I)
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\s*\)")
+_YEAR_NAMED_AFTER = re.compile(r"\s*\(?\s*(?:pada\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b")
 _DIFFERENCE = re.compile(r"\blebih\s+(?P<dir>besar|tinggi|kecil|rendah)\s+(?:sebesar\s+)?$", re.I)
 _POINTS_AFTER = re.compile(r"^\s*(poin|point|angka|indeks)\b", re.I)
 _FORMULA = re.compile(
@@ -244,13 +245,20 @@ class _Reader:
             window = self.text[start : num.start]
             earlier = self._earlier(start, num.start)
             key = self.subject(start, num.start)
-            if earlier is None or key is None:
+            if key is None:
                 continue
-            current = (
-                self._current(start, num.start)
-                or self._moved_to(earlier.end, num.start)
-                or self.realisasi_before(key, start + 1)
-            )
+            if earlier is None:
+                # "Naik 6,3 %: realisasi 80,00 tahun 2023 dibanding 77,80 tahun 2022",
+                # "Peningkatan 2,1 % terjadi dari 80,05 pada 2022 ke 81,75 pada 2023".
+                earlier, current = self._years_after(num)
+            else:
+                current = (
+                    self._current(start, num.start)
+                    or self._moved_to(earlier.end, num.start)
+                    or self.realisasi_before(key, start + 1)
+                )
+            if earlier is None:
+                continue
             if current is None:
                 continue
             lead = window + self.text[max(0, num.start - 40) : num.start]
@@ -311,6 +319,22 @@ class _Reader:
             if s.key == key and s.year == year and s.realisasi is not None
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _years_after(self, growth: Num) -> tuple[Num | None, Stated | None]:
+        """The earlier and this year's values named after a growth rate in its sentence (a
+        colon does not end it), each with its year right after it."""
+        _, end = _sentence(self.text, growth.start)
+        if self.text.startswith(":", end):
+            end = _sentence(self.text, end + 1)[1]
+        by_year: dict[int, Num] = {}
+        for num in [n for n in self.figures if growth.end <= n.start < end]:
+            match = _YEAR_NAMED_AFTER.match(self.text, num.end)
+            if match and not num.stated.is_percent:
+                by_year.setdefault(int(match["y"]), num)
+        earlier = [y for y in by_year if self.ctx.year is not None and y < self.ctx.year]
+        if not earlier or self.ctx.year not in by_year:
+            return None, None
+        return by_year[max(earlier)], self.ctx.stream.located(by_year[self.ctx.year])
 
     def _current(self, start: int, end: int) -> Stated | None:
         """This year's value when the sentence names it ("Realisasi tahun 2023 sebesar 3,70")."""
@@ -441,17 +465,18 @@ class _Reader:
             start, end = self._mutu_window(match.start())
             if start in seen or self.place(match.start()) is None:
                 continue
+            values = self._on_scale_values(start, end)
+            if not values and self.text.startswith(":", end):
+                # "Mutu pelayanan B, kategori Baik: itulah arti nilai IKM 87,25": the value
+                # is named in the clause after the colon.
+                end = _sentence(self.text, end + 1)[1]
+                values = self._on_scale_values(start, end)
             sentence = self.text[start:end]
             if _RANGE.search(sentence) or _NOT_MUTU.search(sentence):
                 continue
             ikm = _IKM.search(sentence) and survey_ikm(sentence, self.industry_ikm)
             if not (_MUTU_CONTEXT.search(sentence) or ikm):
                 continue
-            values = [
-                n
-                for n in self.figures
-                if start <= n.start < end and not n.stated.is_percent and _on_scale(n.stated)
-            ]
             if len({n.stated.value for n in values}) != 1:
                 continue
             categories = [m["cat"] for m in _CATEGORY.finditer(sentence)]
@@ -504,6 +529,13 @@ class _Reader:
             )
             if claim:
                 yield claim
+
+    def _on_scale_values(self, start: int, end: int) -> list[Num]:
+        return [
+            n
+            for n in self.figures
+            if start <= n.start < end and not n.stated.is_percent and _on_scale(n.stated)
+        ]
 
     def _mutu_window(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos``, without table rows printed right above it."""

@@ -47,6 +47,12 @@ MAX_NAME_WORDS = 8
 COLUMN_TOLERANCE = 12.0
 # A gap this wide between a name and a NIP on one row separates two signature columns.
 COLUMN_GAP = 40.0
+# A narrower gap still separates them where the word after it starts at the NIP's own left
+# edge (a long name in the other column reaching close to this one); words of one name are
+# a space apart.
+GUTTER = 10.0
+# A line of academic degrees only ("S.H.", "M.Si., M.M."): a title wrapped below its name.
+DEGREES_ONLY = re.compile(r"(?:(?:[A-Za-z]{1,4}\.)+[A-Za-z]{0,4}\.?,?\s*)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,8 @@ def is_name_like(text: str) -> bool:
     sentence."""
     text = text.strip(" ,;")
     if not text or len(text) > 80 or any(ch.isdigit() for ch in text) or ":" in text:
+        return False
+    if DEGREES_ONLY.fullmatch(text):
         return False
     words = text.split()
     # Medical titles stay in lower case before the name: "dr. Budi", "drg. Siti", "dr.H. Dodo".
@@ -114,7 +122,9 @@ def _band_text(line: Line, band: tuple[float, float], anchor: float) -> str:
     words: list[Word] = [w for w in line.words if band[0] <= w.bbox[0] < band[1]]
     groups: list[list[Word]] = []
     for word in words:
-        if groups and word.bbox[0] - groups[-1][-1].bbox[2] < COLUMN_GAP:
+        gap = word.bbox[0] - groups[-1][-1].bbox[2] if groups else 0.0
+        at_anchor = abs(word.bbox[0] - anchor) <= COLUMN_TOLERANCE and gap >= GUTTER
+        if groups and gap < COLUMN_GAP and not at_anchor:
             groups[-1].append(word)
         else:
             groups.append([word])

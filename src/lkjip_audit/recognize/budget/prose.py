@@ -37,6 +37,13 @@ SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(])")
 SHARE_OF_BASE = re.compile(
     r"[,\-\s]*(?:atau\s+)?(?:setara\s+dengan\s+)?\(?\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)?\s*dari\b"
 )
+# The role word after an amount: "Rp X dibelanjakan ... dari pagu Rp Y" (X was spent of the
+# base named later), and "(X dari Y)", an amount right before a bare base amount.
+SPENT_BEFORE_BASE = re.compile(
+    r"[,\-\s]*(?:telah\s+)?(?:di(?:belanjakan|realisasikan|gunakan)|terserap|terpakai|"
+    r"terealisasi)\b[^\d;]{0,200}?\bdari\b"
+)
+BARE_BASE = re.compile(r"[,\-\s]*dari\s+(?:rp\.?\s*)?\d")
 PARENTHESIS_REACH = 300  # characters back to look for the "(" a cut would fall inside
 # A list marker: "a.", "1.", "b)", "(3)", "D.". A sentence that opens with one is an item
 # of an enumeration: its amount is one part of a budget, not the unit's total.
@@ -65,7 +72,7 @@ REALISASI_WORD = re.compile(
     r"realisasi|terealisasi|terserap|penyerapan|serapan|(?:yang\s+)?(?:digunakan|terpakai)\b|"
     r"\b(?:mem|di)belanjakan\b|\bmemungut\b"
 )
-PAGU_WORD = re.compile(r"\b(?:pagu|anggaran\w*|(?:di)?target(?:kan)?|dipa|alokasi)\b")
+PAGU_WORD = re.compile(r"\b(?:pagu(?:nya)?|anggaran\w*|(?:di)?target(?:kan|nya)?|dipa|alokasi)\b")
 RUPIAH_MURNI = re.compile(r"rupiah\s+murni|\brm\b")
 SOURCES = re.compile(r"rupiah\s+murni|sumber\s+(?:dana|pendanaan)")
 # A regional unit's funding sources: its own revenue and the transfers from the centre.
@@ -287,6 +294,8 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
     boundary, role, last = 0, None, None
     last_item: str | None = None
     item_role: str | None = None
+    leading: Stated | None = None
+    base_next = False
     for start, end, stated in find_numbers(text):
         # A budget figure in a sentence is at least a thousand Rupiah ("Rp. 16" is a page
         # number glued to a dangling "Rp."), and no quantity ("realisasi 85.362 Ha").
@@ -304,6 +313,9 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             other = GROWTH.search(context) or PHYSICAL.search(context)
             if last is not None and role == REALISASI and last.percent is None and not other:
                 last.percent = _placed(sentence, stated, start, end, percent=True)
+            elif last is None and REALISASI_WORD.search(context) and not other:
+                # "Penyerapan 89,38% (X dari Y)": the share named before the amounts.
+                leading = _placed(sentence, stated, start, end, percent=True)
             boundary = end
             continue
         if is_money and (MALFORMED.match(text, end) or stated.decimals > 2):
@@ -315,6 +327,7 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             continue
         context = lower[boundary:start]
         boundary = end
+        share, leading = leading, None
         named = _item_key(context, lower)
         item = named
         if item is None and (not WHOLE_BUDGET.search(context) or BASE.search(context)):
@@ -330,10 +343,13 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             # dengan realisasi B").
             role = item_role if last_item is not None else PAGU
         role = _role(context, role, item)
-        if SHARE_OF_BASE.match(lower, end):
-            # "X (95,15%) dari total anggaran Y": X is what was spent of Y, whatever word
-            # ("fisik anggaran") stood before it.
+        if base_next:
+            role, base_next = PAGU, False
+        elif any(p.match(lower, end) for p in (SHARE_OF_BASE, SPENT_BEFORE_BASE, BARE_BASE)):
+            # "X (95,15%) dari total anggaran Y", "X dibelanjakan ... dari pagu Y": X is what
+            # was spent of Y, whatever word ("fisik anggaran") stood before it.
             role = REALISASI
+            base_next = BARE_BASE.match(lower, end) is not None
         if new_item:
             item_role = role
         last_item = item
@@ -354,6 +370,8 @@ def read_sentence(sentence: Sentence, default_year: int | None) -> list[_Record]
             record = _Record(key, year, PROSE_LABELS.get(key, key))
             records.append(record)
         setattr(record, role, _placed(sentence, stated, start, end))
+        if role == REALISASI and record.percent is None:
+            record.percent = share
         last = record
     return records
 

@@ -17,7 +17,7 @@ from lkjip_audit.recognize.indicators.stream import Stream
 
 # Where a name mentioned in prose stops.
 _MENTION_END = re.compile(
-    r"[,.;:()\[\]]|\s(?:pada|kantor|sebesar|adalah|yang|telah|memperoleh|dengan|dari|tahun|"
+    r"[,.;:()\[\]=]|\s\d|\s(?:pada|kantor|sebesar|adalah|yang|telah|memperoleh|dengan|dari|tahun|"
     r"mengalami|sehingga|maka|untuk|sudah|atau|dan|juga|ini|tersebut|merupakan|diperoleh|"
     r"mencapai|sebagai|terealisasi|tercapai|terpenuhi|berada|menempatkan|lebih|sedangkan|"
     r"[A-Z]{2,5}\b)",

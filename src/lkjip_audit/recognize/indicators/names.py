@@ -41,6 +41,8 @@ _MIN_SCORE = 88
 _QUALIFIERS = frozenset({"terhadap", "atas", "pada", "di", "bidang", "dalam", "untuk", "bagi"})
 _MAX_NAME = 140
 _MAX_NAME_WORDS = 20
+# Words a shortened name keeps at least: fewer name too little to be one indicator alone.
+_MIN_ABRIDGED = 4
 
 
 def normalise(name: str) -> str:
@@ -124,6 +126,17 @@ def extends(short: str, long: str) -> bool:
     return lw[len(sw)] not in _QUALIFIERS and same_indicator(short, " ".join(lw[: len(sw)]))
 
 
+def abridges(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with words left out, its own in the same order and the
+    head word first: prose shortens "Persentase Layanan yang Diselesaikan Sesuai Standar
+    Pelayanan" to "Persentase Layanan Sesuai Standar"."""
+    sw, lw = short.split(), long.split()
+    if len(sw) < _MIN_ABRIDGED or len(lw) <= len(sw) or sw[0] != lw[0]:
+        return False
+    rest = iter(lw)
+    return all(word in rest for word in sw)
+
+
 def valid_name(name: str) -> bool:
     """A plausible indicator name: 2+ words, no figures, not a whole paragraph."""
     return _name_sized(name) and not re.search(r"\d", ENUMERATOR.sub("", name))
@@ -163,6 +176,7 @@ class IndicatorNames:
         found = next((k for k in self.keys if same_indicator(k, normal)), None)
         if found is None:
             related = [k for k in self.keys if extends(normal, k) or extends(k, normal)]
+            related = related or [k for k in self.keys if abridges(normal, k)]
             found = related[0] if len(related) == 1 else None
         if found is None and normal:
             self.keys.append(normal)

@@ -40,7 +40,9 @@ _HEADER_VOCABULARY = frozenset(
 )
 # The "(1) (2) (3)" line under a header numbers the columns; it ends the header.
 _COLUMN_NUMBERS = re.compile(r"^\s*(\(\d{1,2}\)\s*){2,}$")
-_YEAR_HEADER = re.compile(r"^\s*(?:(?:Tahun|TA)\s+)?((?:19|20)\d\d)(?:\s+((?:19|20)\d\d)){1,5}\s*$")
+_YEAR_HEADER = re.compile(
+    r"^\s*(?:(?:Tahun|TA|Uraian|Keterangan)\s+)?((?:19|20)\d\d)(?:\s+((?:19|20)\d\d)){1,5}\s*$"
+)
 # The other unit a comparison row names.
 _ENTITY = re.compile(
     r"\b(kanwil|kantor\s+wilayah|divisi|direktorat\s+jenderal|ditjen|nasional|unit\s+lain|"

@@ -171,6 +171,9 @@ _VARIANTS = [
 ]
 TOTALS = frozenset(_TOTAL_LABELS)
 _CUTOFF = 85.0
+# A label ending in a conjunction or a comma is unfinished: the row broke across a page and
+# the rest of its name ("Sistem, Mekanisme dan" ... "Prosedur") stands on the next page.
+_UNFINISHED = re.compile(r"(?:\bdan|\bserta|[,/&])\s*$", re.I)
 
 
 def month_of(token: str) -> int | None:
@@ -245,6 +248,10 @@ def _by_name(text: str) -> tuple[str | None, float]:
         score = max(fuzz.ratio(label, variant), fuzz.ratio(squeezed, variant.replace(" ", "")))
         if score > best[1]:
             best = (item, score)
+    if best[1] < _CUTOFF and len(label.split()) >= 2 and _UNFINISHED.search(text):
+        started = {item for variant, item in _VARIANTS if variant.startswith(label + " ")}
+        if len(started) == 1:
+            return started.pop(), _CUTOFF
     return best if best[1] >= _CUTOFF else (None, best[1])
 
 

@@ -252,8 +252,11 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
         )
         if not (_present(stated) and _present(top) and _present(bottom)):
             continue
+        # As written: a formula as its author wrote it, a claim that says its direction by it.
         lower = (
-            _lower_is_better(row, context.settings) if params.direction == "indicator" else False
+            _lower_is_better(row, context.settings)
+            if params.direction == "indicator"
+            else row.get("direction") == "lower"
         )
         outcome = ratio_outcome(
             stated, top, bottom, lower, cap, params.exact_denominator, params.exact_numerator
@@ -439,7 +442,9 @@ def equal_across_places(
                 at = [r for r in group.rows if r["place"] == place]
                 first = at[0]
                 value: Stated = first[column]
-                if not comparable(value, reference.value):
+                # "84,77 %" in a PK table that prints each target with its unit is held
+                # against the reference as printed with the same unit somewhere ("85,00%").
+                if not any(comparable(value, r[column]) for r in reference.rows):
                     yield abstain(
                         value.page or int(first["page"]),
                         value.bbox or first["bbox"],
