@@ -28,7 +28,8 @@ _RATING = re.compile(r"penilaian|kategori|katagori|predikat|kriteria")
 # last year's result, a cumulative figure ("s/d 2016", "2014+2015+2016"), a comparison with
 # another year ("Thdp Tahun 2014"), an achievement against the Renstra.
 _OTHER_BASIS = re.compile(
-    r"renstra|tahunlalu|sebelum|akhirperiode|kumulatif|rpjmd|terhadaptarget|sampaidengan|s/d"
+    r"renstra|tahunlalu|thnlalu|sebelum|akhirperiode|kumulatif|rpjmd|terhadaptarget|sampaidengan"
+    r"|s/d"
     r"|thdp|\d{4}\+\d{4}"
 )
 
@@ -61,16 +62,29 @@ def _column_roles(header: list[str]) -> Roles:
             role = "rating"
         elif "indikator" in text:
             role = "name"
-        elif "target" in text:
-            role = "target"
-        elif "realisasi" in text and "%" in text:
-            role = "capaian"
-        elif "realisasi" in text:
-            role = "realisasi"
-        elif "capai" in text:
-            role = "capaian"
+        else:
+            role = _leaf_role(text)
         roles.append((role, year))
     return roles
+
+
+# The words naming a value column; in a stacked header the lowest one names the column.
+_LEAF = re.compile(r"target|realisasi|capai")
+
+
+def _leaf_role(squashed: str) -> str | None:
+    """The role the last value word of a header key gives: a stacked header reads top to
+    bottom, so "Tahun 2016 Target Realisasi" (a group over its sub-columns) is the
+    realisation's column; "Realisasi (%)" and "Realisasi/Target" are a capaian."""
+    words = _LEAF.findall(squashed)
+    if not words:
+        return None
+    last = words[-1]
+    if re.search(r"realisasi/target|target/realisasi", squashed):
+        return "capaian"
+    if last == "realisasi":
+        return "capaian" if "%" in squashed else "realisasi"
+    return "target" if last == "target" else "capaian"
 
 
 def _cell_number(text: str, page: int, bbox: BBox | None) -> Stated | None:
@@ -89,8 +103,15 @@ def table_body(table: Table) -> tuple[Roles, list[list[Cell]]]:
         roles = _column_roles(header)
         kinds = {r for r, _ in roles}
         if kinds & {"target", "realisasi", "own"} and len(kinds - {None}) >= 2:
-            return roles, _merge_continuations(table.rows[k:], roles)
+            body = [row for row in table.rows[k:] if not _column_numbers(row)]
+            return roles, _merge_continuations(body, roles)
     return [], []
+
+
+def _column_numbers(row: list[Cell]) -> bool:
+    """The row under a header that numbers the columns: "1 2 3 ..." or "(1) (2) (3) ..."."""
+    texts = [c.text.strip().strip("()") for c in row if c.text.strip()]
+    return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
 
 
 def _merge_continuations(rows: list[list[Cell]], roles: Roles) -> list[list[Cell]]:

@@ -1,0 +1,148 @@
+"""``capaian-elsewhere``: a capaian printed without its realisation must follow from the
+realisation and target the report gives for the same indicator and year elsewhere.
+
+Summary tables often print only the target and the capaian ("Capaian tahun 2016 ... 70,30")
+while the evaluation table prints target, realisasi and % realisasi. The reference is a row
+whose own capaian follows from its own realisation and target; the check abstains unless the
+document gives one realisation for the indicator and year, one such reference pair, and the
+row's own target equals the reference's (a different target means another basis, or another
+indicator under a similar name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from lkjip_audit.facts import Facts
+from lkjip_audit.findings import Place
+from lkjip_audit.numbers import Stated
+from lkjip_audit.rules.checks.indicators import (
+    _lower_is_better,
+    _place_text,
+    fact_records,
+    percent_text,
+    ratio_outcome,
+    rounded,
+    same_value,
+)
+from lkjip_audit.rules.model import Rule
+from lkjip_audit.rules.registry import Hit, NoParams, RuleContext, check_kind
+
+_EXCLUDED_PLACES = ("bab3-comparison",)
+# Name similarity (rapidfuzz token set ratio) at which two rows may be one indicator: loose,
+# since a like-named row can only make the check abstain.
+_SIMILAR = 80
+
+
+def _stated(row: Mapping[str, Any], column: str) -> Stated | None:
+    value = row.get(column)
+    return value if isinstance(value, Stated) else None
+
+
+def _distinct(values: list[Stated]) -> list[Stated]:
+    kept: list[Stated] = []
+    for value in values:
+        if not any(same_value(value, other) for other in kept):
+            kept.append(value)
+    return kept
+
+
+def _similar(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two rows may name one indicator: their printed names share all the words of the
+    shorter (names are spelt and wrapped differently from place to place)."""
+    return fuzz.token_set_ratio(str(a.get("name")).lower(), str(b.get("name")).lower()) >= _SIMILAR
+
+
+def _reference(rows: list[dict[str, Any]], settings: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The one row of an indicator-year whose capaian follows from its own figures, when the
+    document gives one realisation and one such target; else None."""
+    if len(_distinct([v for r in rows if (v := _stated(r, "realisasi")) is not None])) != 1:
+        return None
+    verified = []
+    for row in rows:
+        target, realised, capaian = (_stated(row, c) for c in ("target", "realisasi", "capaian"))
+        if target is None or realised is None or capaian is None:
+            continue
+        lower = _lower_is_better(row, settings)
+        if ratio_outcome(capaian, realised, target, lower, None, True).kind == "ok":
+            verified.append(row)
+    if len(_distinct([r["target"] for r in verified])) != 1:
+        return None
+    return verified[0]
+
+
+@check_kind("capaian-elsewhere")
+def capaian_elsewhere(rule: Rule[NoParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
+    """A capaian stated with its target but without its realisation must equal the capaian
+    of the indicator's realisation and target stated elsewhere for the same year.
+
+    Message values: ``name``, ``place``, ``stated``, ``numerator``, ``denominator``,
+    ``expected``, ``reference_page``.
+    """
+    records = [
+        r
+        for r in fact_records(facts, "indicators", exclude_places=_EXCLUDED_PLACES)
+        if r.get("year") is not None
+    ]
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in records:
+        groups.setdefault((row["key"], int(row["year"])), []).append(row)
+    for (_, year), rows in groups.items():
+        reference = _reference(rows, context.settings)
+        if reference is None:
+            continue
+        for row in rows:
+            stated, target = _stated(row, "capaian"), _stated(row, "target")
+            if stated is None or target is None or _stated(row, "realisasi") is not None:
+                continue
+            if not same_value(target, reference["target"]):
+                continue
+            # Every realisation printed for a like-named indicator that year must be the
+            # reference's: names are keyed apart when spelt apart, and a differing one may be
+            # the realisation this capaian was computed from.
+            like = [r for r in records if int(r["year"]) == year and _similar(r, row)]
+            if _reference(like, context.settings) is None:
+                continue
+            lower = next(
+                (
+                    d
+                    for d in (_lower_is_better(r, context.settings) for r in (row, reference))
+                    if d is not None
+                ),
+                None,
+            )
+            outcome = ratio_outcome(
+                stated, reference["realisasi"], reference["target"], lower, None, True
+            )
+            if outcome.kind != "mismatch" or outcome.expected is None:
+                continue
+            first, second = reference["realisasi"], reference["target"]
+            if lower:
+                first, second = second, first
+            value = rounded(outcome.expected.mid)
+            yield Hit(
+                page=stated.page or int(row["page"]),
+                bbox=stated.bbox or row["bbox"],
+                evidence=row["raw"],
+                values={
+                    "name": row.get("name") or row["key"],
+                    "place": _place_text(str(row.get("place", ""))),
+                    "stated": stated,
+                    "numerator": first,
+                    "denominator": second,
+                    "expected": value,
+                    "reference_page": int(reference["page"]),
+                },
+                stated=stated.raw,
+                expected=percent_text(value),
+                related=(
+                    Place(
+                        int(reference["page"]),
+                        reference["realisasi"].bbox or reference["bbox"],
+                        str(reference["raw"]),
+                    ),
+                ),
+            )

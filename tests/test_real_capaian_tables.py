@@ -1,0 +1,101 @@
+"""Capaian tables of regional reports, reproduced on a minimal PDF of our own: a summary table
+that prints only the target and the capaian, and an evaluation table whose stacked header
+groups target, realisasi and % realisasi under the year, next to last year's capaian and the
+end-of-Renstra target, with the column numbers "1 2 3 ..." under the header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from real_layouts import write_report
+
+from lkjip_audit.audit import audit_file
+from lkjip_audit.extract import extract_document
+from lkjip_audit.findings import Category, Severity
+from lkjip_audit.recognize import DocumentMeta
+from lkjip_audit.recognize.indicators import recognize_indicators
+
+HEADER = "Rumah Sakit Contoh Provinsi Contoh"
+COVER = [
+    "LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2016",
+    "RUMAH SAKIT CONTOH PROVINSI CONTOH",
+]
+# Summary: target and capaian only.
+# - Waktu tunggu: 64,20 / 70 = 91,71, printed 70,00 (the target copied into the capaian).
+# - Kepatuhan: 88 / 80 = 110,00, printed 110% (consistent).
+# - Pelatihan: the summary's target 60 is not the evaluation's 75: another basis, no finding.
+SUMMARY = [
+    ("Indikator Kinerja", "Target", "Capaian"),
+    ("Persentase pasien dengan waktu tunggu sesuai standar", "70%", "70,00"),
+    ("Persentase kepatuhan pemakaian alat pelindung diri", "80%", "110%"),
+    ("Persentase pegawai yang mengikuti pelatihan teknis", "60%", "95%"),
+]
+EVALUATION = [
+    (
+        "Indikator",
+        "Capaian\nThn Lalu",
+        "Target",
+        "Target\nRealisasi",
+        "Target\n% Realisasi",
+        "Target Akhir\nRenstra",
+        "Capaian terhadap\nTarget Akhir Renstra",
+    ),
+    ("1", "2", "3", "4", "5", "6", "7"),
+    ("Persentase pasien dengan waktu tunggu sesuai standar", "60,00", "70,00", "64,20",
+     "91,71", "80,00", "80,25"),
+    ("Persentase kepatuhan pemakaian alat pelindung diri", "75,00", "80,00", "88,00",
+     "110,00", "90,00", "97,78"),
+    ("Persentase pegawai yang mengikuti pelatihan teknis", "70,00", "75,00", "71,25",
+     "95,00", "80,00", "89,06"),
+]  # fmt: skip
+PAGES = [
+    COVER,
+    [
+        "BAB III AKUNTABILITAS KINERJA",
+        "Tabel 6 Capaian indikator kinerja tahun 2016:",
+        SUMMARY,
+        "Tabel 8 Evaluasi indikator kinerja:",
+        EVALUATION,
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def capaian_pdf(tmp_path_factory) -> Path:
+    folder: Path = tmp_path_factory.mktemp("regional-capaian")
+    return write_report(folder / "capaian.pdf", PAGES, HEADER)
+
+
+@pytest.fixture(scope="module")
+def capaian_audit(capaian_pdf, ruleset):
+    return audit_file(capaian_pdf, ruleset, use_cache=False)
+
+
+def _flagged(result) -> list[tuple[str, str | None]]:
+    return sorted(
+        (f.rule, f.stated)
+        for f in result.findings
+        if f.severity is not Severity.INFO
+        and f.category not in (Category.EXTRACTION, Category.STRUCTURE)
+    )
+
+
+def test_a_capaian_printed_without_its_realisation_is_checked_against_the_other_table(
+    capaian_audit,
+):
+    assert _flagged(capaian_audit) == [("CAP005", "70,00")]
+    finding = next(f for f in capaian_audit.findings if f.rule == "CAP005")
+    assert "64,20 / 70,00 × 100% = 91,71" in finding.message["id"]
+    assert finding.page == 2
+
+
+def test_the_year_columns_under_a_stacked_header_are_read(capaian_pdf):
+    """'Target Realisasi' is the realisation under the year's group, '% Realisasi' its
+    capaian; last year's capaian and the Renstra columns are not this year's figures."""
+    doc = extract_document(capaian_pdf, use_cache=False)
+    rows = recognize_indicators(doc, DocumentMeta(year=2016))["indicators"]
+    evaluation = rows[rows["realisasi"].notna()]
+    assert sorted(str(v.raw) for v in evaluation["capaian"]) == ["110,00", "91,71", "95,00"]
+    assert sorted(str(v.raw) for v in evaluation["realisasi"]) == ["64,20", "71,25", "88,00"]
+    assert sorted(str(v.raw) for v in evaluation["target"]) == ["70,00", "75,00", "80,00"]
