@@ -71,6 +71,7 @@ def _indicators() -> pa.DataFrameSchema:
             "capaian": pa.Column(object, nullable=True),
             "unit": pa.Column(object, nullable=True),
             "lower_is_better": pa.Column(bool),
+            "direction": pa.Column(object, nullable=True),
             "entity": pa.Column(object, nullable=True),
             "reference": pa.Column(object, nullable=True),
             "rating": pa.Column(object, nullable=True),

@@ -55,6 +55,7 @@ class Statement:
     rating: str | None = None
     pos: int = 0
     other_year: bool = False
+    direction: str | None = None
 
     def row(self) -> dict[str, object]:
         """The fact row of this statement."""
@@ -68,6 +69,7 @@ class Statement:
             "capaian": self.capaian,
             "unit": self.unit,
             "lower_is_better": self.lower_is_better,
+            "direction": self.direction,
             "entity": self.entity,
             "reference": self.reference,
             "rating": self.rating,

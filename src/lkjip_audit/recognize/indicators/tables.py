@@ -75,8 +75,10 @@ _LEAF = re.compile(r"target|realisasi|capai")
 def _leaf_role(squashed: str) -> str | None:
     """The role the last value word of a header key gives: a stacked header reads top to
     bottom, so "Tahun 2016 Target Realisasi" (a group over its sub-columns) is the
-    realisation's column; "Realisasi (%)" and "Realisasi/Target" are a capaian."""
+    realisation's column; "Realisasi (%)", "Realisasi/Target" and a bare "%" are a capaian."""
     words = _LEAF.findall(squashed)
+    if squashed in ("%", "(%)"):
+        return "capaian"  # a bare "%" beside target and realisasi: the share achieved
     if not words:
         return None
     last = words[-1]
