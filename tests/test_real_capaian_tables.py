@@ -25,6 +25,10 @@ COVER = [
 # - Waktu tunggu: 64,20 / 70 = 91,71, printed 70,00 (the target copied into the capaian).
 # - Kepatuhan: 88 / 80 = 110,00, printed 110% (consistent).
 # - Pelatihan: the summary's target 60 is not the evaluation's 75: another basis, no finding.
+# Evaluation, against the end-of-Renstra target:
+# - Kepatuhan: 88 / 90 = 97,78, printed 96,78.
+# - Dokumen: its year's capaian is wrong (81 / 90 = 90,00, printed 88,00): its Renstra pair
+#   (80,00 against 81 / 100 = 81,00) is not checked on a row already wrong.
 SUMMARY = [
     ("Indikator Kinerja", "Target", "Capaian"),
     ("Persentase pasien dengan waktu tunggu sesuai standar", "70%", "70,00"),
@@ -45,9 +49,11 @@ EVALUATION = [
     ("Persentase pasien dengan waktu tunggu sesuai standar", "60,00", "70,00", "64,20",
      "91,71", "80,00", "80,25"),
     ("Persentase kepatuhan pemakaian alat pelindung diri", "75,00", "80,00", "88,00",
-     "110,00", "90,00", "97,78"),
+     "110,00", "90,00", "96,78"),
     ("Persentase pegawai yang mengikuti pelatihan teknis", "70,00", "75,00", "71,25",
      "95,00", "80,00", "89,06"),
+    ("Persentase dokumen perencanaan yang tepat waktu", "90,00", "90,00", "81,00",
+     "88,00", "100,00", "80,00"),
 ]  # fmt: skip
 PAGES = [
     COVER,
@@ -84,10 +90,19 @@ def _flagged(result) -> list[tuple[str, str | None]]:
 def test_a_capaian_printed_without_its_realisation_is_checked_against_the_other_table(
     capaian_audit,
 ):
-    assert _flagged(capaian_audit) == [("CAP005", "70,00")]
+    assert _flagged(capaian_audit) == [
+        ("CAP001", "88,00"),
+        ("CAP005", "70,00"),
+        ("CAP006", "96,78"),
+    ]
     finding = next(f for f in capaian_audit.findings if f.rule == "CAP005")
     assert "64,20 / 70,00 × 100% = 91,71" in finding.message["id"]
     assert finding.page == 2
+
+
+def test_the_capaian_against_the_end_of_renstra_target_is_recomputed(capaian_audit):
+    finding = next(f for f in capaian_audit.findings if f.rule == "CAP006")
+    assert "88,00 / 90,00 × 100% = 97,78" in finding.message["id"]
 
 
 def test_the_year_columns_under_a_stacked_header_are_read(capaian_pdf):
@@ -96,6 +111,16 @@ def test_the_year_columns_under_a_stacked_header_are_read(capaian_pdf):
     doc = extract_document(capaian_pdf, use_cache=False)
     rows = recognize_indicators(doc, DocumentMeta(year=2016))["indicators"]
     evaluation = rows[rows["realisasi"].notna()]
-    assert sorted(str(v.raw) for v in evaluation["capaian"]) == ["110,00", "91,71", "95,00"]
-    assert sorted(str(v.raw) for v in evaluation["realisasi"]) == ["64,20", "71,25", "88,00"]
-    assert sorted(str(v.raw) for v in evaluation["target"]) == ["70,00", "75,00", "80,00"]
+    assert sorted(str(v.raw) for v in evaluation["capaian"]) == [
+        "110,00",
+        "88,00",
+        "91,71",
+        "95,00",
+    ]
+    assert sorted(str(v.raw) for v in evaluation["realisasi"]) == [
+        "64,20",
+        "71,25",
+        "81,00",
+        "88,00",
+    ]
+    assert sorted(str(v.raw) for v in evaluation["target"]) == ["70,00", "75,00", "80,00", "90,00"]

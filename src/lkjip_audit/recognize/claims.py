@@ -338,7 +338,21 @@ class _Reader:
             if claim:
                 yield claim
         for s in self.statements:
-            if s.other_year and s.capaian is not None and s.realisasi and s.target:
+            if s.derived and s.capaian is not None and s.realisasi and s.target:
+                yield Claim(
+                    kind="renstra",
+                    stated=s.capaian,
+                    place=s.place,
+                    page=s.capaian.page or s.page,
+                    raw=s.raw,
+                    key=s.key,
+                    name=s.name,
+                    a=s.realisasi,
+                    b=s.target,
+                    direction=s.direction,
+                    year=s.year,
+                )
+            elif s.other_year and s.capaian is not None and s.realisasi and s.target:
                 yield Claim(
                     kind="ratio",
                     stated=s.capaian,

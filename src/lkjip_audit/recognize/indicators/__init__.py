@@ -134,6 +134,8 @@ def recognize_indicators(doc: DocumentText, meta: DocumentMeta) -> dict[str, pd.
     """The ``indicators`` fact table: every statement of every indicator."""
     _, statements = analyse(doc, meta)
     rows = [
-        replace(s, target=None, capaian=None).row() if s.other_year else s.row() for s in statements
+        replace(s, target=None, capaian=None).row() if s.other_year else s.row()
+        for s in statements
+        if not s.derived
     ]
     return {"indicators": pd.DataFrame(rows, columns=COLUMNS)}

@@ -56,6 +56,9 @@ class Statement:
     pos: int = 0
     other_year: bool = False
     direction: str | None = None
+    # A second pair read from a row already stated (its realisation against the
+    # end-of-Renstra target): a claim to check, no fact of its own.
+    derived: bool = False
 
     def row(self) -> dict[str, object]:
         """The fact row of this statement."""

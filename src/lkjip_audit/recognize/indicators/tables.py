@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from lkjip_audit.extract.model import BBox, Cell, DocumentText, Table, union_bbox
 from lkjip_audit.numbers import Stated, parse_number
@@ -49,7 +50,7 @@ def _column_roles(header: list[str]) -> Roles:
         year = int(year_match.group(1)) if year_match else None
         role: str | None = None
         if _OTHER_BASIS.search(text):
-            role = "other"
+            role = _other_role(text)
         elif comparison and _OTHER_UNIT.search(text):
             role = "reference"
         elif comparison and "capaian" in text and ("%" in text or "persen" in text):
@@ -66,6 +67,22 @@ def _column_roles(header: list[str]) -> Roles:
             role = _leaf_role(text)
         roles.append((role, year))
     return roles
+
+
+# The end-of-period target ("Target Akhir Renstra") and the capaian against it.
+_END_TARGET = re.compile(r"renstra|akhirperiode|rpjmd")
+RENSTRA_TARGET, RENSTRA_CAPAIAN = "renstra-target", "renstra-capaian"
+
+
+def _other_role(squashed: str) -> str:
+    """A column of another basis: the end-of-period target, the capaian against it, or some
+    other figure (last year's, a cumulative one)."""
+    if _END_TARGET.search(squashed) and not re.search(r"lalu|sebelum|kumulatif|s/d", squashed):
+        if "capai" in squashed:
+            return RENSTRA_CAPAIAN
+        if "target" in squashed:
+            return RENSTRA_TARGET
+    return "other"
 
 
 # The words naming a value column; in a stacked header the lowest one names the column.
@@ -196,13 +213,14 @@ def _table_row(
         del by_year[year]
     default_year = ctx.row_year(item)
     raw = " ".join(c.text for c in row if c.text)
+    statements = []
     for year, values in by_year.items():
         if not any(values.get(r) is not None for r in ("target", "realisasi")):
             continue
         if any(v is not None and truncated(v) for v in values.values()):
             continue
         page = first_cell.page if first_cell else table.page
-        yield Statement(
+        statement = Statement(
             name=name,
             key=key,
             place=place,
@@ -218,6 +236,30 @@ def _table_row(
             rating=_rating(ratings, year, len(by_year)),
             pos=pos,
         )
+        statements.append(statement)
+    yield from statements
+    if len(statements) == 1:
+        yield from _against_end_target(statements[0], cells, roles)
+
+
+def _against_end_target(
+    statement: Statement, cells: dict[int, Cell], roles: Roles
+) -> Iterator[Statement]:
+    """The row's second pair: its realisation against the end-of-Renstra target, with the
+    capaian printed for it; a statement of another basis (``derived``: no fact of its own)."""
+    found = {}
+    for role in (RENSTRA_TARGET, RENSTRA_CAPAIAN):
+        columns = [i for i, (r, _) in enumerate(roles) if r == role and i in cells]
+        if len(columns) != 1:
+            return
+        cell = cells[columns[0]]
+        found[role] = _cell_number(cell.text, cell.page, cell.bbox) if cell.text else None
+    target, capaian, realised = found[RENSTRA_TARGET], found[RENSTRA_CAPAIAN], statement.realisasi
+    if target is None or capaian is None or realised is None or "/" in target.raw:
+        return
+    yield replace(
+        statement, target=target, capaian=capaian, other_year=True, derived=True, rating=None
+    )
 
 
 def _rating(ratings: dict[int | None, str], year: int | None, years: int) -> str | None:

@@ -146,3 +146,65 @@ def capaian_elsewhere(rule: Rule[NoParams], facts: Facts, context: RuleContext) 
                     ),
                 ),
             )
+
+
+def _main_row(claim: Mapping[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The indicator row a second pair was read from: same indicator, same realisation cell."""
+    realised = claim["a"]
+    return next(
+        (
+            r
+            for r in rows
+            if r["key"] == claim["key"]
+            and isinstance(r.get("realisasi"), Stated)
+            and r["realisasi"].bbox == realised.bbox
+            and r["realisasi"].page == realised.page
+        ),
+        None,
+    )
+
+
+@check_kind("capaian-renstra")
+def capaian_renstra(rule: Rule[NoParams], facts: Facts, context: RuleContext) -> Iterator[Hit]:
+    """The capaian against the end-of-Renstra target a table row prints beside its own
+    capaian must equal its realisation / that target × 100 (the inverse for a lower-is-better
+    indicator).
+
+    Checked only when the row's own capaian follows from its own target and realisation in
+    the indicator's direction: a row already wrong on its year's pair (another formula, a
+    misread column) says nothing sure of its second pair. Message values: ``name``,
+    ``stated``, ``numerator``, ``denominator``, ``expected``.
+    """
+    rows = fact_records(facts, "indicators")
+    for claim in fact_records(facts, "claims", kinds=["renstra"]):
+        stated, realised, target = claim["stated"], claim["a"], claim["b"]
+        if not all(isinstance(v, Stated) for v in (stated, realised, target)):
+            continue
+        lower = _lower_is_better(claim, context.settings)
+        main = _main_row(claim, rows)
+        if main is None or not all(
+            isinstance(main.get(c), Stated) for c in ("target", "realisasi", "capaian")
+        ):
+            continue
+        own = ratio_outcome(main["capaian"], realised, main["target"], lower, None, True)
+        if own.kind != "ok":
+            continue
+        outcome = ratio_outcome(stated, realised, target, lower, None, True)
+        if outcome.kind != "mismatch" or outcome.expected is None:
+            continue
+        first, second = (target, realised) if lower else (realised, target)
+        value = rounded(outcome.expected.mid)
+        yield Hit(
+            page=stated.page or int(claim["page"]),
+            bbox=stated.bbox or claim["bbox"],
+            evidence=claim["raw"],
+            values={
+                "name": claim.get("name") or claim["key"],
+                "stated": stated,
+                "numerator": first,
+                "denominator": second,
+                "expected": value,
+            },
+            stated=stated.raw,
+            expected=percent_text(value),
+        )
