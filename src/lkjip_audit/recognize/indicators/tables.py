@@ -106,10 +106,31 @@ def _leaf_role(squashed: str) -> str | None:
     return "target" if last == "target" else "capaian"
 
 
+# A rate "5,8/1000 KH", "89/ 100.000 KH": a figure per a power of ten of some unit.
+_RATE = re.compile(r"^\s*(?P<figure>\d[\d.,]*)\s*/\s*(?P<base>10+|1(?:\.000)+)\s*(?P<unit>[^\d]*)$")
+
+
 def _cell_number(text: str, page: int, bbox: BBox | None) -> Stated | None:
-    """A cell's number; a wrap inside the number ("117,1 4 %") is joined first."""
+    """A cell's number; a wrap inside the number ("117,1 4 %") is joined first. A rate
+    ("4,01/ 1000 KH") is its figure, the printed text kept as its raw."""
+    rate = _RATE.match(text)
+    if rate:
+        figure = parse_number(rate.group("figure"), page=page, bbox=bbox)
+        return replace(figure, raw=" ".join(text.split())) if figure else None
     joined = re.sub(r"(?<=\d)\s+(?=[\d%])|(?<=[.,])\s+(?=\d)", "", text.strip())
     return parse_number(joined, page=page, bbox=bbox)
+
+
+def _rate_bases(cells: list[Cell]) -> set[tuple[str, str]]:
+    """The (base, unit) of every rate among ``cells``: figures per different bases ("per
+    1000" against "per 100") cannot be compared."""
+    found = set()
+    for cell in cells:
+        rate = _RATE.match(cell.text)
+        if rate:
+            unit = re.sub(r"\W", "", rate.group("unit")).lower()
+            found.add((rate.group("base").replace(".", ""), unit))
+    return found
 
 
 def table_body(table: Table) -> tuple[Roles, list[list[Cell]]]:
@@ -199,6 +220,9 @@ def _table_row(
         if r == "rating" and i in cells
     }
     first_cell = None
+    value_cells = [cells[i] for i, (r, _) in enumerate(roles) if r in _VALUE_ROLES and i in cells]
+    if len(_rate_bases(value_cells)) > 1:
+        return
     for i, (role, year) in enumerate(roles):
         if role not in _VALUE_ROLES or i not in cells:
             continue
