@@ -111,14 +111,15 @@ def plausible(statement: Statement) -> Statement:
 def _mark_direction(
     statements: list[Statement], said_lower: set[str], phrases: list[tuple[str, frozenset[str]]]
 ) -> None:
-    """An indicator's direction, read from every name it is printed under, holds in every
-    place; readings that disagree leave it unknown (see :mod:`.polarity`)."""
+    """An indicator's direction holds in every place: lower when the text says so, else what
+    every name it is printed under reads, unless those readings disagree (see
+    :mod:`.polarity`)."""
     said_lower = said_lower | {s.key for s in statements if s.lower_is_better}
-    found: dict[str, set[str]] = {key: {LOWER} for key in said_lower}
+    found: dict[str, set[str]] = {}
     for statement in statements:
         found.setdefault(statement.key, set()).update(readings(statement.name, phrases))
     for statement in statements:
-        directions = found[statement.key]
+        directions = {LOWER} if statement.key in said_lower else found[statement.key]
         statement.direction = next(iter(directions)) if len(directions) == 1 else None
         statement.lower_is_better = statement.direction == LOWER
 

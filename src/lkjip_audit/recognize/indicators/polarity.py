@@ -12,7 +12,8 @@ Three readings, each a rule a reviewer states:
   "Persentase", "Jumlah", ...): "Meningkatnya keselamatan pasien" says nothing of "Angka
   insiden keselamatan pasien".
 
-Readings that disagree leave the direction unknown, and the capaian check abstains.
+What the text says of the indicator itself decides; otherwise the other two readings must
+agree, or the direction stays unknown and the capaian check abstains.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from lkjip_audit.recognize.indicators.names import normalise
+from lkjip_audit.recognize.indicators.names import HEAD, normalise
 
 LOWER, HIGHER = "lower", "higher"
 # Heads of a name that count something bad ("Persentase penurunan prevalensi ..." does not).
@@ -44,6 +45,7 @@ _HEADS = frozenset(
 )
 _STOP = frozenset("yang dan di ke dari dengan dalam pada untuk oleh atau serta".split())
 _OBJECT_WORDS = 10
+_OBJECT_REACH = 160
 _MIN_SUBJECT_WORDS = 2
 _OBJECT_END = re.compile(r"[•;:.()\d]|\s-\s")
 
@@ -69,9 +71,12 @@ def sasaran_phrases(texts: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
             direction = _verb(token.group().strip("•-"))
             if direction is None:
                 continue
-            rest = text[token.end() :]
+            rest = text[token.end() : token.end() + _OBJECT_REACH]
             end = _OBJECT_END.search(rest)
-            subject = _words(rest[: end.start()] if end else rest)[:_OBJECT_WORDS]
+            rest = rest[: end.start()] if end else rest
+            # In a table read as lines the indicator's own name may follow the sasaran.
+            head = next((m for m in HEAD.finditer(rest) if m.start() > 0), None)
+            subject = _words(rest[: head.start()] if head else rest)[:_OBJECT_WORDS]
             if subject:
                 found.append((direction, frozenset(subject)))
     return found
