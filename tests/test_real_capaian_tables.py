@@ -1,7 +1,8 @@
 """Capaian tables of regional reports, reproduced on a minimal PDF of our own: a summary table
 that prints only the target and the capaian, and an evaluation table whose stacked header
 groups target, realisasi and % realisasi under the year, next to last year's capaian and the
-end-of-Renstra target, with the column numbers "1 2 3 ..." under the header."""
+end-of-Renstra target, with the column numbers "1 2 3 ..." under the header; and a table
+whose rest on the next page is printed without its header."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from real_layouts import write_report
+from support import document_from_pages
 
 from lkjip_audit.audit import audit_file
 from lkjip_audit.extract import extract_document
+from lkjip_audit.extract.model import Cell, DocumentText, Table
 from lkjip_audit.findings import Category, Severity
 from lkjip_audit.recognize import DocumentMeta
 from lkjip_audit.recognize.indicators import recognize_indicators
@@ -124,3 +127,60 @@ def test_the_year_columns_under_a_stacked_header_are_read(capaian_pdf):
         "88,00",
     ]
     assert sorted(str(v.raw) for v in evaluation["target"]) == ["70,00", "75,00", "80,00", "90,00"]
+
+
+def _cells(texts: tuple[str, ...], page: int, top: float, lefts: tuple[float, ...]) -> list[Cell]:
+    return [
+        Cell(text, page, (left, top, left + 60, top + 12))
+        for text, left in zip(texts, lefts, strict=True)
+    ]
+
+
+LEFTS = (40.0, 220.0, 300.0, 380.0)
+HEADER_KEYS = ["Indikator", "Target", "Realisasi", "Capaian (%)"]
+
+
+def _split_table_document(lower_lefts: tuple[float, ...]) -> DocumentText:
+    """A capaian table whose rest on the next page has no header: the extraction takes the
+    first row there (the end of a wrapped name) for one."""
+    doc = document_from_pages(
+        ["BAB III AKUNTABILITAS KINERJA\nPengukuran kinerja tahun 2016:", "Lanjutan tabel"]
+    )
+    upper = Table(
+        pages=(1,),
+        bbox=(40.0, 200.0, 440.0, 240.0),
+        header=HEADER_KEYS,
+        rows=[_cells(("Persentase desa siaga aktif", "60%", "66%", "110%"), 1, 210, LEFTS)],
+    )
+    lower = Table(
+        pages=(2,),
+        bbox=(40.0, 100.0, 440.0, 140.0),
+        header=["rawat inap", "", "", ""],
+        rows=[
+            _cells(
+                ("Persentase penduduk dengan jaminan kesehatan", "65%", "65,56%", "114,27"),
+                2,
+                110,
+                lower_lefts,
+            )
+        ],
+    )
+    doc.tables = [upper, lower]
+    return doc
+
+
+def test_the_rest_of_a_table_on_the_next_page_keeps_its_columns():
+    doc = _split_table_document(LEFTS)
+    rows = recognize_indicators(doc, DocumentMeta(year=2016))["indicators"]
+    rest = rows[rows["page"] == 2].iloc[0]
+    assert (rest["target"].raw, rest["realisasi"].raw, rest["capaian"].raw) == (
+        "65%",
+        "65,56%",
+        "114,27",
+    )
+
+
+def test_a_headerless_table_with_other_columns_is_not_read_as_the_rest():
+    doc = _split_table_document((40.0, 250.0, 330.0, 410.0))
+    rows = recognize_indicators(doc, DocumentMeta(year=2016))["indicators"]
+    assert (rows["page"] == 2).sum() == 0

@@ -173,12 +173,41 @@ def _merge_continuations(rows: list[list[Cell]], roles: Roles) -> list[list[Cell
     return merged
 
 
+# How far apart (points) the left edges of one column may be on two pages.
+_COLUMN_SLACK = 6.0
+
+
+def _column_edges(table: Table) -> list[float] | None:
+    """The left edge of each column, from the first row whose every cell has a box."""
+    for row in table.rows:
+        if row and all(c.bbox is not None for c in row):
+            return [c.bbox[0] for c in row]
+    return None
+
+
+def continues_table(upper: Table, lower: Table) -> bool:
+    """``lower`` is the rest of ``upper`` on the next page, printed without its header (the
+    extraction took its first row for one): same columns at the same places."""
+    edges, below = _column_edges(upper), _column_edges(lower)
+    return (
+        lower.page == upper.pages[-1] + 1
+        and edges is not None
+        and below is not None
+        and len(edges) == len(below) == len(lower.header)
+        and all(abs(a - b) <= _COLUMN_SLACK for a, b in zip(edges, below, strict=True))
+    )
+
+
 def table_rows(ctx: Context, doc: DocumentText) -> Iterator[Statement]:
     """Statements from the tables extraction found, placed by the line above them."""
+    previous: tuple[Table, Roles] | None = None
     for table in doc.tables:
         roles, body = table_body(table)
+        if not roles and previous and continues_table(previous[0], table):
+            roles, body = previous[1], _merge_continuations(table.rows, previous[1])
         if not roles:
             continue
+        previous = (table, roles)
         pos = _table_pos(ctx.stream, table)
         item = ctx.stream.at(pos) if ctx.stream.placed else None
         if item is None:
