@@ -73,7 +73,8 @@ def _indicators() -> pa.DataFrameSchema:
             "capaian": pa.Column(object, nullable=True),
             "unit": pa.Column(object, nullable=True),
             "lower_is_better": pa.Column(bool),
-            "direction": pa.Column(object, nullable=True),
+            # "lower", "higher" or None; tables written before it existed may lack it.
+            "direction": pa.Column(object, nullable=True, required=False),
             "entity": pa.Column(object, nullable=True),
             "reference": pa.Column(object, nullable=True),
             "rating": pa.Column(object, nullable=True),
