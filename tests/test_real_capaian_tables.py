@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from real_layouts import write_report
+from real_layouts import flagged, write_report
 from support import document_from_pages
 
 from lkjip_audit.audit import audit_file
 from lkjip_audit.extract import extract_document
 from lkjip_audit.extract.model import Cell, DocumentText, Table
-from lkjip_audit.findings import Category, Severity
 from lkjip_audit.recognize import DocumentMeta
 from lkjip_audit.recognize.indicators import recognize_indicators
 
@@ -81,19 +80,10 @@ def capaian_audit(capaian_pdf, ruleset):
     return audit_file(capaian_pdf, ruleset, use_cache=False)
 
 
-def _flagged(result) -> list[tuple[str, str | None]]:
-    return sorted(
-        (f.rule, f.stated)
-        for f in result.findings
-        if f.severity is not Severity.INFO
-        and f.category not in (Category.EXTRACTION, Category.STRUCTURE)
-    )
-
-
 def test_a_capaian_printed_without_its_realisation_is_checked_against_the_other_table(
     capaian_audit,
 ):
-    assert _flagged(capaian_audit) == [
+    assert flagged(capaian_audit) == [
         ("CAP001", "88,00"),
         ("CAP005", "70,00"),
         ("CAP006", "96,78"),

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from real_layouts import write_report
+from real_layouts import flagged, write_report
 
 from lkjip_audit.audit import audit_file
-from lkjip_audit.findings import Category, Severity
+from lkjip_audit.findings import Category
 
 HEADER = "Dinas Contoh Kabupaten Contoh"
 COVER = ["LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2021", "DINAS CONTOH KABUPATEN CONTOH"]
@@ -52,17 +52,8 @@ def polarity_audit(tmp_path_factory, ruleset):
     return audit_file(report, ruleset, use_cache=False)
 
 
-def _flagged(result) -> list[tuple[str, str | None]]:
-    return sorted(
-        (f.rule, f.stated)
-        for f in result.findings
-        if f.severity is not Severity.INFO
-        and f.category not in (Category.EXTRACTION, Category.STRUCTURE)
-    )
-
-
 def test_capaian_computed_against_the_indicators_own_polarity_are_found(polarity_audit):
-    assert _flagged(polarity_audit) == [
+    assert flagged(polarity_audit) == [
         ("CAP001", "141,46%"),
         ("CAP001", "90,00%"),
         ("CAP001", "97,56%"),

@@ -338,9 +338,10 @@ class _Reader:
             if claim:
                 yield claim
         for s in self.statements:
-            if s.derived and s.capaian is not None and s.realisasi and s.target:
+            if s.other_year and s.capaian is not None and s.realisasi and s.target:
+                # A table row's second pair is checked in the indicator's known direction.
                 yield Claim(
-                    kind="renstra",
+                    kind="renstra" if s.derived else "ratio",
                     stated=s.capaian,
                     place=s.place,
                     page=s.capaian.page or s.page,
@@ -349,22 +350,10 @@ class _Reader:
                     name=s.name,
                     a=s.realisasi,
                     b=s.target,
-                    direction=s.direction,
-                    year=s.year,
-                )
-            elif s.other_year and s.capaian is not None and s.realisasi and s.target:
-                yield Claim(
-                    kind="ratio",
-                    stated=s.capaian,
-                    place=s.place,
-                    page=s.capaian.page or s.page,
-                    raw=s.raw,
-                    key=s.key,
-                    name=s.name,
-                    a=s.realisasi,
-                    b=s.target,
-                    direction="lower" if s.lower_is_better else "higher",
-                    year=self.ctx.year,
+                    direction=s.direction
+                    if s.derived
+                    else ("lower" if s.lower_is_better else "higher"),
+                    year=s.year if s.derived else self.ctx.year,
                 )
 
     def averages(self) -> Iterator[Claim]:

@@ -12,6 +12,7 @@ indicator under a similar name).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -114,38 +115,58 @@ def capaian_elsewhere(rule: Rule[NoParams], facts: Facts, context: RuleContext) 
                 ),
                 None,
             )
-            outcome = ratio_outcome(
-                stated, reference["realisasi"], reference["target"], lower, None, True
+            hit = _mismatch(
+                stated,
+                reference["realisasi"],
+                reference["target"],
+                lower,
+                row,
+                place=_place_text(str(row.get("place", ""))),
+                reference_page=int(reference["page"]),
             )
-            if outcome.kind != "mismatch" or outcome.expected is None:
-                continue
-            first, second = reference["realisasi"], reference["target"]
-            if lower:
-                first, second = second, first
-            value = rounded(outcome.expected.mid)
-            yield Hit(
-                page=stated.page or int(row["page"]),
-                bbox=stated.bbox or row["bbox"],
-                evidence=row["raw"],
-                values={
-                    "name": row.get("name") or row["key"],
-                    "place": _place_text(str(row.get("place", ""))),
-                    "stated": stated,
-                    "numerator": first,
-                    "denominator": second,
-                    "expected": value,
-                    "reference_page": int(reference["page"]),
-                },
-                stated=stated.raw,
-                expected=percent_text(value),
-                related=(
-                    Place(
-                        int(reference["page"]),
-                        reference["realisasi"].bbox or reference["bbox"],
-                        str(reference["raw"]),
+            if hit is not None:
+                yield replace(
+                    hit,
+                    related=(
+                        Place(
+                            int(reference["page"]),
+                            reference["realisasi"].bbox or reference["bbox"],
+                            str(reference["raw"]),
+                        ),
                     ),
-                ),
-            )
+                )
+
+
+def _mismatch(
+    stated: Stated,
+    realised: Stated,
+    target: Stated,
+    lower: bool | None,
+    row: Mapping[str, Any],
+    **values: Any,
+) -> Hit | None:
+    """A hit when ``stated`` is not realisation / target × 100 in the direction ``lower``
+    (None when it agrees, or when the figures cannot be of one indicator)."""
+    outcome = ratio_outcome(stated, realised, target, lower, None, True)
+    if outcome.kind != "mismatch" or outcome.expected is None:
+        return None
+    first, second = (target, realised) if lower else (realised, target)
+    value = rounded(outcome.expected.mid)
+    return Hit(
+        page=stated.page or int(row["page"]),
+        bbox=stated.bbox or row["bbox"],
+        evidence=row["raw"],
+        values={
+            "name": row.get("name") or row["key"],
+            "stated": stated,
+            "numerator": first,
+            "denominator": second,
+            "expected": value,
+            **values,
+        },
+        stated=stated.raw,
+        expected=percent_text(value),
+    )
 
 
 def _main_row(claim: Mapping[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -189,22 +210,6 @@ def capaian_renstra(rule: Rule[NoParams], facts: Facts, context: RuleContext) ->
         own = ratio_outcome(main["capaian"], realised, main["target"], lower, None, True)
         if own.kind != "ok":
             continue
-        outcome = ratio_outcome(stated, realised, target, lower, None, True)
-        if outcome.kind != "mismatch" or outcome.expected is None:
-            continue
-        first, second = (target, realised) if lower else (realised, target)
-        value = rounded(outcome.expected.mid)
-        yield Hit(
-            page=stated.page or int(claim["page"]),
-            bbox=stated.bbox or claim["bbox"],
-            evidence=claim["raw"],
-            values={
-                "name": claim.get("name") or claim["key"],
-                "stated": stated,
-                "numerator": first,
-                "denominator": second,
-                "expected": value,
-            },
-            stated=stated.raw,
-            expected=percent_text(value),
-        )
+        hit = _mismatch(stated, realised, target, lower, claim)
+        if hit is not None:
+            yield hit
