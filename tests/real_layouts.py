@@ -51,3 +51,16 @@ def write_report(path: Path, pages: Sequence[Sequence[Item]], running_header: st
         story, onFirstPage=header, onLaterPages=header
     )
     return path
+
+
+def flagged(result) -> list[tuple[str, str | None]]:
+    """(rule, stated) of a result's error and warning findings on values, sorted: what a
+    layout test expects to be found and nothing else."""
+    from lkjip_audit.findings import Category, Severity
+
+    return sorted(
+        (f.rule, f.stated)
+        for f in result.findings
+        if f.severity is not Severity.INFO
+        and f.category not in (Category.EXTRACTION, Category.STRUCTURE)
+    )

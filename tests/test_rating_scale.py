@@ -12,7 +12,9 @@ from real_layouts import write_report
 from lkjip_audit.audit import audit_file
 from lkjip_audit.extract.model import Line
 from lkjip_audit.findings import Category, Severity
+from lkjip_audit.numbers import parse_number
 from lkjip_audit.recognize.indicators.scale import band_of, read_scale
+from lkjip_audit.rules.checks.rating import fitting_bands
 
 
 def line(text: str, page: int = 1) -> Line:
@@ -90,8 +92,11 @@ RATED = [
     ("Indikator Kinerja", "Target 2016", "Realisasi 2016", "Capaian 2016", "Kategori"),
     # 88,61 % is Sangat Baik on this scale: "Baik" is wrong.
     ("Persentase hunian tempat tidur", "80%", "70,89%", "88,61%", "Baik"),
-    # Exactly on the 80 % boundary: either side's rating stands.
+    # 80 % starts the top band; "60 s/d 79 %" below it is printed in whole percents and
+    # stops short of 80: "Baik" is wrong.
     ("Persentase pasien terlayani", "100%", "80%", "80%", "Baik"),
+    # 79,6 % lies between 79 and 80: the "60 s/d 79 %" band runs up to 80, "Baik" stands.
+    ("Persentase rujukan tepat waktu", "100%", "79,6%", "79,6%", "Baik"),
     # A rating word the scale does not have: not checked.
     ("Persentase dokumen tepat waktu", "100%", "96%", "96%", "Memuaskan"),
 ]
@@ -124,9 +129,31 @@ def test_the_rating_that_contradicts_the_scale_is_found(rated_audit):
         for f in rated_audit.findings
         if f.category is Category.MUTU_CATEGORY and f.severity is not Severity.INFO
     ]
-    assert [(f.rule, f.stated) for f in found] == [("MUT003", "Baik")]
+    assert [(f.rule, f.stated) for f in found] == [("MUT003", "Baik"), ("MUT003", "Baik")]
     assert "88,61%" in found[0].message["id"] and "Sangat Baik (SB)" in found[0].message["id"]
+    assert "80%" in found[1].message["id"]
     assert found[0].related and found[0].related[0].page == 2
+
+
+def _band(lo, hi, name):
+    return {"lo": None if lo is None else Decimal(lo), "hi": None if hi is None else Decimal(hi),
+            "name": name}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [("80", ["sangat baik"]), ("79,6", ["baik"]), ("60", ["baik"]), ("59,5", ["sedang"])],
+)
+def test_a_band_printed_in_whole_percents_runs_up_to_the_next(figure, expected):
+    bands = [_band(50, 59, "sedang"), _band(60, 79, "baik"), _band(80, 100, "sangat baik")]
+    value = parse_number(figure)
+    assert [b["name"] for b in fitting_bands(value, bands)] == expected
+
+
+def test_a_bound_two_bands_share_fits_both():
+    bands = [_band(60, 80, "baik"), _band(80, 100, "sangat baik")]
+    assert [b["name"] for b in fitting_bands(parse_number("80"), bands)] == ["baik", "sangat baik"]
+    assert [b["name"] for b in fitting_bands(parse_number("79"), bands)] == ["baik"]
 
 
 def test_an_unknown_rating_word_is_not_verified(rated_audit):

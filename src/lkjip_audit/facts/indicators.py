@@ -8,8 +8,10 @@ not give one).
 
 ``claims`` holds the numeric claims of the narrative that name other numbers: growth
 ("meningkat sebesar 17,3%" from ``a`` to ``b``), differences ("lebih besar 0,33 poin" than
-``a``), ratios written out (``stated`` = ``a`` / ``b`` × 100), averages and quality
-categories. ``others`` holds the other values the report gives for ``b`` elsewhere.
+``a``), ratios written out (``stated`` = ``a`` / ``b`` × 100), a table row's capaian against
+the end-of-Renstra target (``renstra``: ``a`` the realisation, ``b`` that target, ``direction``
+the indicator's), averages and quality categories. ``others`` holds the other values the
+report gives for ``b`` elsewhere.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ PLACES = (
     "bab4",
     "lampiran-pk",
 )
-CLAIM_KINDS = ("growth", "difference", "ratio", "average", "mutu", "share")
+CLAIM_KINDS = ("growth", "difference", "ratio", "renstra", "average", "mutu", "share")
 _DITJEN = re.compile(r"direktorat\s+jenderal|ditjen|nasional|pusat", re.I)
 _KANWIL = re.compile(r"kantor\s+wilayah|kanwil|divisi\s+keimigrasian", re.I)
 
@@ -71,6 +73,8 @@ def _indicators() -> pa.DataFrameSchema:
             "capaian": pa.Column(object, nullable=True),
             "unit": pa.Column(object, nullable=True),
             "lower_is_better": pa.Column(bool),
+            # "lower", "higher" or None; tables written before it existed may lack it.
+            "direction": pa.Column(object, nullable=True, required=False),
             "entity": pa.Column(object, nullable=True),
             "reference": pa.Column(object, nullable=True),
             "rating": pa.Column(object, nullable=True),

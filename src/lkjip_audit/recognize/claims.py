@@ -436,8 +436,9 @@ class _Reader:
                 yield claim
         for s in self.statements:
             if s.other_year and s.capaian is not None and s.realisasi and s.target:
+                # A table row's second pair is checked in the indicator's known direction.
                 yield Claim(
-                    kind="ratio",
+                    kind="renstra" if s.derived else "ratio",
                     stated=s.capaian,
                     place=s.place,
                     page=s.capaian.page or s.page,
@@ -446,8 +447,10 @@ class _Reader:
                     name=s.name,
                     a=s.realisasi,
                     b=s.target,
-                    direction="lower" if s.lower_is_better else "higher",
-                    year=self.ctx.year,
+                    direction=s.direction
+                    if s.derived
+                    else ("lower" if s.lower_is_better else "higher"),
+                    year=s.year if s.derived else self.ctx.year,
                 )
 
     def averages(self) -> Iterator[Claim]:

@@ -30,6 +30,7 @@ from lkjip_audit.recognize import DocumentMeta, recognizer
 from lkjip_audit.recognize.indicators.context import Context, Statement, find_mentions
 from lkjip_audit.recognize.indicators.names import IndicatorNames
 from lkjip_audit.recognize.indicators.places import place_lines
+from lkjip_audit.recognize.indicators.polarity import LOWER, readings, sasaran_phrases
 from lkjip_audit.recognize.indicators.prose import (
     lower_is_better_keys,
     prose_statements,
@@ -90,7 +91,10 @@ def _analyse(doc: DocumentText, meta: DocumentMeta) -> tuple[Context, list[State
     prose = list(prose_statements(ctx))
     taken = {s.pos for s in prose}
     statements = [plausible(s) for s in rows + prose + list(realisasi_statements(ctx, taken))]
-    _mark_lower_is_better(statements, lower_is_better_keys(ctx))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row]
+    headers = [text for table in doc.tables for text in table.header]
+    phrases = sasaran_phrases([ctx.stream.text, *headers, *cells])
+    _mark_direction(statements, lower_is_better_keys(ctx), phrases)
     return ctx, sorted(statements, key=lambda s: s.pos)
 
 
@@ -104,16 +108,25 @@ def plausible(statement: Statement) -> Statement:
     return statement
 
 
-def _mark_lower_is_better(statements: list[Statement], keys: set[str]) -> None:
-    """An indicator the text says is lower-is-better is so in every place."""
-    lower = keys | {s.key for s in statements if s.lower_is_better}
+def _mark_direction(
+    statements: list[Statement], said_lower: set[str], phrases: list[tuple[str, frozenset[str]]]
+) -> None:
+    """An indicator's direction holds in every place: lower when the text says so, else what
+    every name it is printed under reads, unless those readings disagree (see
+    :mod:`.polarity`)."""
+    said_lower = said_lower | {s.key for s in statements if s.lower_is_better}
+    found: dict[str, set[str]] = {}
     for statement in statements:
-        statement.lower_is_better = statement.key in lower
+        found.setdefault(statement.key, set()).update(readings(statement.name, phrases))
+    for statement in statements:
+        directions = {LOWER} if statement.key in said_lower else found[statement.key]
+        statement.direction = next(iter(directions)) if len(directions) == 1 else None
+        statement.lower_is_better = statement.direction == LOWER
 
 
 COLUMNS = [
     "name", "key", "place", "year", "target", "realisasi", "capaian", "unit",
-    "lower_is_better", "entity", "reference", "rating", "page", "bbox", "raw",
+    "lower_is_better", "direction", "entity", "reference", "rating", "page", "bbox", "raw",
 ]  # fmt: skip
 
 
@@ -122,6 +135,8 @@ def recognize_indicators(doc: DocumentText, meta: DocumentMeta) -> dict[str, pd.
     """The ``indicators`` fact table: every statement of every indicator."""
     _, statements = analyse(doc, meta)
     rows = [
-        replace(s, target=None, capaian=None).row() if s.other_year else s.row() for s in statements
+        replace(s, target=None, capaian=None).row() if s.other_year else s.row()
+        for s in statements
+        if not s.derived
     ]
     return {"indicators": pd.DataFrame(rows, columns=COLUMNS)}

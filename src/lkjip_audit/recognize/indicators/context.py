@@ -55,6 +55,10 @@ class Statement:
     rating: str | None = None
     pos: int = 0
     other_year: bool = False
+    direction: str | None = None
+    # A second pair read from a row already stated (its realisation against the
+    # end-of-Renstra target): a claim to check, no fact of its own.
+    derived: bool = False
 
     def row(self) -> dict[str, object]:
         """The fact row of this statement."""
@@ -68,6 +72,7 @@ class Statement:
             "capaian": self.capaian,
             "unit": self.unit,
             "lower_is_better": self.lower_is_better,
+            "direction": self.direction,
             "entity": self.entity,
             "reference": self.reference,
             "rating": self.rating,

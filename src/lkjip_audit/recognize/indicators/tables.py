@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from lkjip_audit.extract.model import BBox, Cell, DocumentText, Table, union_bbox
 from lkjip_audit.numbers import Stated, parse_number
@@ -28,7 +29,8 @@ _RATING = re.compile(r"penilaian|kategori|katagori|predikat|kriteria")
 # last year's result, a cumulative figure ("s/d 2016", "2014+2015+2016"), a comparison with
 # another year ("Thdp Tahun 2014"), an achievement against the Renstra.
 _OTHER_BASIS = re.compile(
-    r"renstra|tahunlalu|sebelum|akhirperiode|kumulatif|rpjmd|terhadaptarget|sampaidengan|s/d"
+    r"renstra|tahunlalu|thnlalu|sebelum|akhirperiode|kumulatif|rpjmd|terhadaptarget|sampaidengan"
+    r"|s/d"
     r"|thdp|\d{4}\+\d{4}"
 )
 
@@ -48,7 +50,7 @@ def _column_roles(header: list[str]) -> Roles:
         year = int(year_match.group(1)) if year_match else None
         role: str | None = None
         if _OTHER_BASIS.search(text):
-            role = "other"
+            role = _other_role(text)
         elif comparison and _OTHER_UNIT.search(text):
             role = "reference"
         elif comparison and "capaian" in text and ("%" in text or "persen" in text):
@@ -61,22 +63,74 @@ def _column_roles(header: list[str]) -> Roles:
             role = "rating"
         elif "indikator" in text:
             role = "name"
-        elif "target" in text:
-            role = "target"
-        elif "realisasi" in text and "%" in text:
-            role = "capaian"
-        elif "realisasi" in text:
-            role = "realisasi"
-        elif "capai" in text:
-            role = "capaian"
+        else:
+            role = _leaf_role(text)
         roles.append((role, year))
     return roles
 
 
+# The end-of-period target ("Target Akhir Renstra") and the capaian against it.
+_END_TARGET = re.compile(r"renstra|akhirperiode|rpjmd")
+RENSTRA_TARGET, RENSTRA_CAPAIAN = "renstra-target", "renstra-capaian"
+
+
+def _other_role(squashed: str) -> str:
+    """A column of another basis: the end-of-period target, the capaian against it, or some
+    other figure (last year's, a cumulative one)."""
+    if _END_TARGET.search(squashed) and not re.search(r"lalu|sebelum|kumulatif|s/d", squashed):
+        if "capai" in squashed:
+            return RENSTRA_CAPAIAN
+        if "target" in squashed:
+            return RENSTRA_TARGET
+    return "other"
+
+
+# The words naming a value column; in a stacked header the lowest one names the column.
+_LEAF = re.compile(r"target|realisasi|capai")
+
+
+def _leaf_role(squashed: str) -> str | None:
+    """The role the last value word of a header key gives: a stacked header reads top to
+    bottom, so "Tahun 2016 Target Realisasi" (a group over its sub-columns) is the
+    realisation's column; "Realisasi (%)", "Realisasi/Target" and a bare "%" are a capaian."""
+    words = _LEAF.findall(squashed)
+    if squashed in ("%", "(%)"):
+        return "capaian"  # a bare "%" beside target and realisasi: the share achieved
+    if not words:
+        return None
+    last = words[-1]
+    if re.search(r"realisasi/target|target/realisasi", squashed):
+        return "capaian"
+    if last == "realisasi":
+        return "capaian" if "%" in squashed else "realisasi"
+    return "target" if last == "target" else "capaian"
+
+
+# A rate "5,8/1000 KH", "89/ 100.000 KH": a figure per a power of ten of some unit.
+_RATE = re.compile(r"^\s*(?P<figure>\d[\d.,]*)\s*/\s*(?P<base>10+|1(?:\.000)+)\s*(?P<unit>[^\d]*)$")
+
+
 def _cell_number(text: str, page: int, bbox: BBox | None) -> Stated | None:
-    """A cell's number; a wrap inside the number ("117,1 4 %") is joined first."""
+    """A cell's number; a wrap inside the number ("117,1 4 %") is joined first. A rate
+    ("4,01/ 1000 KH") is its figure, the printed text kept as its raw."""
+    rate = _RATE.match(text)
+    if rate:
+        figure = parse_number(rate.group("figure"), page=page, bbox=bbox)
+        return replace(figure, raw=" ".join(text.split())) if figure else None
     joined = re.sub(r"(?<=\d)\s+(?=[\d%])|(?<=[.,])\s+(?=\d)", "", text.strip())
     return parse_number(joined, page=page, bbox=bbox)
+
+
+def _rate_bases(cells: list[Cell]) -> set[tuple[str, str]]:
+    """The (base, unit) of every rate among ``cells``: figures per different bases ("per
+    1000" against "per 100") cannot be compared."""
+    found = set()
+    for cell in cells:
+        rate = _RATE.match(cell.text)
+        if rate:
+            unit = re.sub(r"\W", "", rate.group("unit")).lower()
+            found.add((rate.group("base").replace(".", ""), unit))
+    return found
 
 
 def table_body(table: Table) -> tuple[Roles, list[list[Cell]]]:
@@ -89,8 +143,15 @@ def table_body(table: Table) -> tuple[Roles, list[list[Cell]]]:
         roles = _column_roles(header)
         kinds = {r for r, _ in roles}
         if kinds & {"target", "realisasi", "own"} and len(kinds - {None}) >= 2:
-            return roles, _merge_continuations(table.rows[k:], roles)
+            body = [row for row in table.rows[k:] if not _column_numbers(row)]
+            return roles, _merge_continuations(body, roles)
     return [], []
+
+
+def _column_numbers(row: list[Cell]) -> bool:
+    """The row under a header that numbers the columns: "1 2 3 ..." or "(1) (2) (3) ..."."""
+    texts = [c.text.strip().strip("()") for c in row if c.text.strip()]
+    return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
 
 
 def _merge_continuations(rows: list[list[Cell]], roles: Roles) -> list[list[Cell]]:
@@ -112,12 +173,41 @@ def _merge_continuations(rows: list[list[Cell]], roles: Roles) -> list[list[Cell
     return merged
 
 
+# How far apart (points) the left edges of one column may be on two pages.
+_COLUMN_SLACK = 6.0
+
+
+def _column_edges(table: Table) -> list[float] | None:
+    """The left edge of each column, from the first row whose every cell has a box."""
+    for row in table.rows:
+        if row and all(c.bbox is not None for c in row):
+            return [c.bbox[0] for c in row]
+    return None
+
+
+def continues_table(upper: Table, lower: Table) -> bool:
+    """``lower`` is the rest of ``upper`` on the next page, printed without its header (the
+    extraction took its first row for one): same columns at the same places."""
+    edges, below = _column_edges(upper), _column_edges(lower)
+    return (
+        lower.page == upper.pages[-1] + 1
+        and edges is not None
+        and below is not None
+        and len(edges) == len(below) == len(lower.header)
+        and all(abs(a - b) <= _COLUMN_SLACK for a, b in zip(edges, below, strict=True))
+    )
+
+
 def table_rows(ctx: Context, doc: DocumentText) -> Iterator[Statement]:
     """Statements from the tables extraction found, placed by the line above them."""
+    previous: tuple[Table, Roles] | None = None
     for table in doc.tables:
         roles, body = table_body(table)
+        if not roles and previous and continues_table(previous[0], table):
+            roles, body = previous[1], _merge_continuations(table.rows, previous[1])
         if not roles:
             continue
+        previous = (table, roles)
         pos = _table_pos(ctx.stream, table)
         item = ctx.stream.at(pos) if ctx.stream.placed else None
         if item is None:
@@ -159,6 +249,9 @@ def _table_row(
         if r == "rating" and i in cells
     }
     first_cell = None
+    value_cells = [cells[i] for i, (r, _) in enumerate(roles) if r in _VALUE_ROLES and i in cells]
+    if len(_rate_bases(value_cells)) > 1:
+        return
     for i, (role, year) in enumerate(roles):
         if role not in _VALUE_ROLES or i not in cells:
             continue
@@ -173,13 +266,14 @@ def _table_row(
         del by_year[year]
     default_year = ctx.row_year(item)
     raw = " ".join(c.text for c in row if c.text)
+    statements = []
     for year, values in by_year.items():
         if not any(values.get(r) is not None for r in ("target", "realisasi")):
             continue
         if any(v is not None and truncated(v) for v in values.values()):
             continue
         page = first_cell.page if first_cell else table.page
-        yield Statement(
+        statement = Statement(
             name=name,
             key=key,
             place=place,
@@ -195,6 +289,30 @@ def _table_row(
             rating=_rating(ratings, year, len(by_year)),
             pos=pos,
         )
+        statements.append(statement)
+    yield from statements
+    if len(statements) == 1:
+        yield from _against_end_target(statements[0], cells, roles)
+
+
+def _against_end_target(
+    statement: Statement, cells: dict[int, Cell], roles: Roles
+) -> Iterator[Statement]:
+    """The row's second pair: its realisation against the end-of-Renstra target, with the
+    capaian printed for it; a statement of another basis (``derived``: no fact of its own)."""
+    found = {}
+    for role in (RENSTRA_TARGET, RENSTRA_CAPAIAN):
+        columns = [i for i, (r, _) in enumerate(roles) if r == role and i in cells]
+        if len(columns) != 1:
+            return
+        cell = cells[columns[0]]
+        found[role] = _cell_number(cell.text, cell.page, cell.bbox) if cell.text else None
+    target, capaian, realised = found[RENSTRA_TARGET], found[RENSTRA_CAPAIAN], statement.realisasi
+    if target is None or capaian is None or realised is None or "/" in target.raw:
+        return
+    yield replace(
+        statement, target=target, capaian=capaian, other_year=True, derived=True, rating=None
+    )
 
 
 def _rating(ratings: dict[int | None, str], year: int | None, years: int) -> str | None:

@@ -225,7 +225,41 @@ _ABSTAIN_REASONS = {
         "capaian sesuai bila indikator semakin rendah semakin baik; arahnya tidak disebut",
         "the achievement fits a lower-is-better indicator, and the report does not say which it is",
     ),
+    "copied": (
+        "angka baris sama persis dengan baris indikator lain: baris itu mungkin salinan",
+        "the row's figures are exactly another indicator's: the row may be a copy",
+    ),
 }
+# Names this alike (rapidfuzz token set ratio) may be one indicator printed two ways.
+_LIKE_NAMES = 80
+
+
+def _figures(row: Mapping[str, Any], columns: Sequence[str]) -> tuple[Any, ...] | None:
+    values = [row.get(c) for c in columns]
+    if not all(_present(v) for v in values):
+        return None
+    return (row.get("year"), *(v.value for v in values))
+
+
+def _copied_rows(rows: list[dict[str, Any]], columns: Sequence[str]) -> set[int]:
+    """Indices of rows whose figures (same year) are exactly those of a row of another,
+    unlike-named indicator: a row copied over another one, whose capaian is then no
+    evidence about its own indicator."""
+    by_figures: dict[tuple[Any, ...], list[int]] = {}
+    for i, row in enumerate(rows):
+        figures = _figures(row, columns)
+        if figures is not None:
+            by_figures.setdefault(figures, []).append(i)
+    copied: set[int] = set()
+    for members in by_figures.values():
+        for i in members:
+            name = str(rows[i].get("name") or "").lower()
+            if any(
+                fuzz.token_set_ratio(name, str(rows[j].get("name") or "").lower()) < _LIKE_NAMES
+                for j in members
+            ):
+                copied.add(i)
+    return copied
 
 
 @check_kind("ratio", RatioParams)
@@ -246,7 +280,9 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
     report = params.report
     cap = _cap(context.settings)
     rows = fact_records(facts, params.table, params.places, params.exclude_places, params.kinds)
-    for row in rows:
+    columns = (params.numerator, params.denominator, params.stated)
+    copied = _copied_rows(rows, columns) if params.table == "indicators" else set()
+    for index, row in enumerate(rows):
         stated, top, bottom = (
             row.get(c) for c in (params.stated, params.numerator, params.denominator)
         )
@@ -261,6 +297,8 @@ def ratio(rule: Rule[RatioParams], facts: Facts, context: RuleContext) -> Iterat
         outcome = ratio_outcome(
             stated, top, bottom, lower, cap, params.exact_denominator, params.exact_numerator
         )
+        if index in copied and outcome.kind == "mismatch":
+            outcome = RatioOutcome("copied", outcome.expected)
         if outcome.kind in _ABSTAIN_REASONS and report == "mismatch":
             yield abstain(
                 stated.page or int(row["page"]),

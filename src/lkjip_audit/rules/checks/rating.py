@@ -48,19 +48,26 @@ def _named_band(rating: str, bands: list[dict[str, Any]]) -> dict[str, Any] | No
 
 
 def fitting_bands(value: Stated, bands: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The bands a printed capaian may lie in.
+    """The bands a printed capaian lies in, looked up as the report would: by its printed
+    figure.
 
-    A band runs from its lower bound up to the next band's lower bound (its own upper bound
-    only when it is the top one: "60 s/d 79 %" is printed in whole percents and reaches 80),
-    bounds included, so that a value on a boundary, or whose rounding straddles one, fits
-    both sides.
+    A band printed up to just below the next one ("60 s/d 79 %" under "80 s/d 100 %": whole
+    percents) runs up to the next band's start, which belongs to the next band only: 79,6
+    is Baik, 80 Sangat Baik. Bands printed as touching ("60 - 80 %", "80 - 100 %") leave
+    their shared bound to both, so a value on it fits either side.
     """
-    interval = value.interval()
+    figure = value.value
     fitting = []
     for i, band in enumerate(bands):
-        lo = band.get("lo")
-        hi = bands[i + 1].get("lo") if i + 1 < len(bands) else band.get("hi")
-        if (lo is None or interval.hi >= lo) and (hi is None or interval.lo <= hi):
+        lo, own_hi = band.get("lo"), band.get("hi")
+        next_lo = bands[i + 1].get("lo") if i + 1 < len(bands) else None
+        if next_lo is None:
+            below_top = own_hi is None or figure <= own_hi
+        elif own_hi is not None and own_hi < next_lo:
+            below_top = figure < next_lo
+        else:
+            below_top = figure <= next_lo
+        if (lo is None or figure >= lo) and below_top:
             fitting.append(band)
     return fitting
 
