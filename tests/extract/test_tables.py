@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pdf_fixtures import RULED_ROWS, SPLIT_ROWS, UNRULED_ROWS
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Table, TableStyle
 from support import document_from_pages
 
 from lkjip_audit.extract import extract_document
@@ -220,3 +224,45 @@ def test_table_running_over_three_pages_is_stitched_whole() -> None:
     (table,) = stitch([first, second, third], layouts)
     assert table.pages == [4, 5, 6]
     assert [row[0].text for row in table.rows] == ["1", "2", "3", "4"]
+
+
+def _grid_table(rows: list[list[str]]) -> Table:
+    table = Table(rows, colWidths=[220, 80, 80, 60])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    return table
+
+
+def test_last_row_alone_at_the_top_of_the_next_page_is_stitched(tmp_path: Path) -> None:
+    # A ruled table runs to the bottom of its page and leaves one row, boxed alone, at the top
+    # of the next; alone such a box is no table, but here it is the table's last row.
+    path = tmp_path / "one_row_over.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    upper = _grid_table(
+        [["Indikator", "Target", "Capaian", "Kategori"]]
+        + [[f"Indikator kinerja nomor {i}", "75 %", "100%", "SB"] for i in range(1, 4)]
+    )
+    _, tall = upper.wrapOn(pdf, width, height)
+    upper.drawOn(pdf, 60, 0.1 * height + 10)
+    pdf.drawString(60, 0.1 * height + 20 + tall, "Tabel 7 Pengukuran kinerja")
+    pdf.showPage()
+    lower = _grid_table([["Indeks kepuasan pegawai", "75%", "80%", "B"]])
+    _, tall = lower.wrapOn(pdf, width, height)
+    lower.drawOn(pdf, 60, 0.9 * height - 10 - tall)
+    pdf.drawString(60, 0.9 * height - 40 - tall, "Evaluasi capaian indikator kinerja")
+    pdf.showPage()
+    pdf.save()
+    (table,) = extract_document(path).tables
+    assert table.pages == (1, 2)
+    assert _texts(table)[-1] == ["Indeks kepuasan pegawai", "75%", "80%", "B"]
+    assert table.rows[-1][0].page == 2
+
+
+def test_a_boxed_line_alone_is_not_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "boxed.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    box = _grid_table([["Catatan penting", "lihat", "lampiran", "II"]])
+    box.wrapOn(pdf, *A4)
+    box.drawOn(pdf, 60, 500)
+    pdf.save()
+    assert extract_document(path).tables == []

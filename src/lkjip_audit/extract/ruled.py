@@ -105,9 +105,10 @@ def _header_row_count(grid: Grid) -> int:
 
 def table_from_cells(cells: list[BBox], words: list[Word], page: int) -> RawTable | None:
     """A raw table from one group of ruled cells and the page's words; None when it is not a
-    table (fewer than two rows or columns, or no text)."""
+    table (fewer than two columns, or no text). A single row is a fragment: alone it is a
+    boxed line, at the top of a page it may be the last row of the previous page's table."""
     grid = Grid.from_cells(cells)
-    if len(grid.xs) < 3 or len(grid.ys) < 3:
+    if len(grid.xs) < 3 or len(grid.ys) < 2:
         return None
     bbox: BBox = (grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])
     in_table = [w for w in words if inside(word_center(w), bbox)]
@@ -139,6 +140,7 @@ def table_from_cells(cells: list[BBox], words: list[Word], page: int) -> RawTabl
         header_rows=table_rows[:header_count],
         rows=drop_empty_rows(table_rows[header_count:]),
         ruled=True,
+        fragment=len(grid.ys) < 3,
     )
 
 
