@@ -85,6 +85,25 @@ def _indicators() -> pa.DataFrameSchema:
     )
 
 
+def _malformed_figures() -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "name": pa.Column(str),
+            "year": pa.Column("Int64", nullable=True),
+            **_common(),
+        },
+        strict=True,
+        coerce=True,
+    )
+
+
+register_schema("malformed_targets")(_malformed_figures)
+register_schema("malformed_realisations")(_malformed_figures)
+
+
 @register_schema("rating_scale")
 def _rating_scale() -> pa.DataFrameSchema:
     import pandera.pandas as pa

@@ -37,6 +37,7 @@ DEFAULT_RECOGNIZERS = (
     "lkjip_audit.recognize.budget.malformed",
     "lkjip_audit.recognize.claims",
     "lkjip_audit.recognize.indicators",
+    "lkjip_audit.recognize.indicators.malformed",
     "lkjip_audit.recognize.indicators.scale",
     "lkjip_audit.recognize.meta",
     "lkjip_audit.recognize.persons",

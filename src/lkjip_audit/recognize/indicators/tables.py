@@ -86,7 +86,8 @@ def _other_role(squashed: str) -> str:
 
 
 # The words naming a value column; in a stacked header the lowest one names the column.
-_LEAF = re.compile(r"target|realisasi|capai")
+# "Realisasi" is read through a slip of the typist ("REALALISASI", "Relisasi").
+_LEAF = re.compile(r"target|rea?l[a-z]{0,4}sasi|capai")
 
 
 def _leaf_role(squashed: str) -> str | None:
@@ -101,7 +102,7 @@ def _leaf_role(squashed: str) -> str | None:
     last = words[-1]
     if re.search(r"realisasi/target|target/realisasi", squashed):
         return "capaian"
-    if last == "realisasi":
+    if last.startswith("re"):
         return "capaian" if "%" in squashed else "realisasi"
     return "target" if last == "target" else "capaian"
 
