@@ -45,7 +45,7 @@ DPI = 200
 SPECK_CONFIDENCE = 60.0
 MIN_SKEW = 0.0005  # radians (0.03°): a page turned less than this is not straightened
 BILINEAR = 2  # PIL.Image.Resampling.BILINEAR (Pillow is imported only where pages are read)
-OCR_VERSION = "4"  # part of every cache key: bump it whenever what OCR returns changes
+OCR_VERSION = "5"  # part of every cache key: bump it whenever what OCR returns changes
 INSTALL_HINT = {
     "id": "Tesseract (OCR) tidak terpasang: pasang dengan "
     "`apt install tesseract-ocr tesseract-ocr-ind` agar halaman pindaian dapat diperiksa.",
