@@ -313,3 +313,25 @@ def test_a_satker_report_is_never_its_direktorat_jenderal(tmp_path):
     only_ditjen = [[*letterhead, "LAPORAN KINERJA TAHUN 2023"], ["BAB I", PROSE]]
     meta, _, _ = audit(draw(tmp_path / "d.pdf", only_ditjen))
     assert meta.satker == "Direktorat Jenderal Imigrasi"
+
+
+def test_ocr_garbled_bab_ii_and_an_ikhtisar_after_the_daftar_tabel(tmp_path):
+    # As OCR read the real 142-page scan: "BAB il" is Bab II (not "BAB" on page "il"), and the
+    # Ikhtisar on the page after the Daftar Tabel (whose entries name no chapter) starts the
+    # report instead of going on with the list.
+    pages = [
+        ["LAPORAN KINERJA DINAS CONTOH PROVINSI NUSA CONTOH TAHUN 2016"],
+        ["KATA PENGANTAR", "Laporan Kinerja tahun 2016 disusun."],
+        ["DAFTAR TABEL", "Tabel 2.1 Matriks Tujuan dan Sasaran ........ II-3"],
+        ["IKHTISAR EKSEKUTIF", "Ringkasan capaian tahun 2016."],
+        ["BAB!", "PENDAHULUAN", "Latar belakang."],
+        ["BAB il", "PERENCANAAN KINERJA", "Rencana strategis."],
+        ["BAB III", "AKUNTABILITAS KINERJA", "Capaian kinerja."],
+        ["BAB IV", "PENUTUP", "Kesimpulan."],
+        ["LAMPIRAN", "Perjanjian Kinerja."],
+    ]
+    _, facts, findings = audit(draw(tmp_path / "ocr-headings.pdf", pages))
+    sections = facts.table("sections")
+    started = list(sections[~sections["listed"].astype(bool)]["key"])
+    assert started == ["kata-pengantar", IKHTISAR, BAB1, "bab2", "bab3", BAB4, LAMPIRAN]
+    assert structure(findings) == []

@@ -30,9 +30,9 @@ from lkjip_audit.report.json_report import findings_schema, report_json
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus" / "out"
 MIN_RECALL, MIN_PRECISION = 0.8, 0.9
-# Measured floors: 5 of 9 defects and 5 of 7 findings on the corpus as generated since the
-# pemda family and the word-processor renderer joined it (0.67 / 0.75 on the corpus before).
-FLOOR_RECALL, FLOOR_PRECISION = 0.55, 0.7
+# Measured floors: 6 of 9 defects and 6 of 6 findings since doubtful numbers are read again
+# and a finding quoting a number read with low confidence abstains (5 of 9 and 5 of 7 before).
+FLOOR_RECALL, FLOOR_PRECISION = 0.65, MIN_PRECISION
 DEFECT_DOCS = 3
 NO_TESSERACT = (
     "Tesseract with its ind and eng models is not installed "
@@ -147,9 +147,10 @@ def test_defects_on_scanned_pages_are_found(defect_report):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 16 target not reached: recall 0.67, precision 0.75 on these scans; tables "
-    "read from OCR lose or garble rows (an unruled table's first rows), and counts and sums "
-    "over them disagree; names read with low confidence abstain",
+    reason="issue 16 recall target not reached: 6 of 9 (precision 1.0). Chapter order is not "
+    "claimed on scanned pages (a heading may be misread); the '%' of '14,2 %' comes back as "
+    "'Yo' read sure; a survey value stands in a table with a low-confidence reading, and "
+    "abstains",
 )
 def test_defects_on_scanned_pages_reach_the_target(defect_report):
     assert defect_report.recall >= MIN_RECALL
@@ -182,17 +183,7 @@ def clean_results(clean_scans, ruleset):
 
 @pytest.mark.parametrize(
     "variant",
-    [
-        "scan_pk_lampiran",
-        pytest.param(
-            "scan_table_pages",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 16 target not reached: on 14 scanned table pages OCR reads one "
-                "SKM value 3,77 as 3177 with high confidence, and the annual mean disagrees",
-            ),
-        ),
-    ],
+    ["scan_pk_lampiran", "scan_table_pages"],
 )
 def test_scanned_clean_reports_get_no_error_or_warning(clean_results, variant):
     doc, result = clean_results[variant]
@@ -367,3 +358,29 @@ def test_chapter_numerals_garbled_by_ocr_are_read(heading, chapter):
     from lkjip_audit.recognize.chapters import heading_key
 
     assert heading_key(heading) == chapter
+
+
+def test_a_finding_quoting_a_number_read_unsure_on_another_page_abstains():
+    """A yearly mean on a text page recomputed over a scanned monthly table quotes the
+    table's numbers: one read only with low confidence ("143,87", a rule's remnant glued to
+    "3,87") makes the finding abstain, though it points at the text page."""
+    doc, _ = _ocr_document(LOW_CONFIDENCE - 20)
+
+    def mean_on_page_6(quoted: str) -> Finding:
+        return Finding(
+            rule="IKM004",
+            category=Category.IKM_RECOMPUTE,
+            severity=Severity.ERROR,
+            page=6,
+            message={
+                "id": f"Nilai tahunan tertulis 3,91, tetapi ({quoted} × 23 + 3,99 × 30) / 53.",
+                "en": f"Stated 3,91, but ({quoted} × 23 + 3,99 × 30) / 53.",
+            },
+            bbox=(400.0, 200.0, 440.0, 212.0),
+        )
+
+    unverified: Counter[Category] = Counter()
+    assert weigh_ocr_findings([mean_on_page_6("98,49")], doc, unverified) == []
+    assert unverified == Counter({Category.IKM_RECOMPUTE: 1})
+    [kept] = weigh_ocr_findings([mean_on_page_6("98,50")], doc, Counter())
+    assert kept.message["id"].endswith("/ 53.")

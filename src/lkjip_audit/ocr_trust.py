@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lkjip_audit.extract.model import BBox, DocumentText, Word
 from lkjip_audit.findings import Category, Finding, Severity
@@ -82,26 +82,37 @@ def _unsure_in(page: int, box: BBox, pages: dict[int, list[Word]]) -> bool:
     return any(_unsure(word) and _inside(word, box) for word in pages.get(page, ()))
 
 
-def unsure_tables(doc: DocumentText, pages: dict[int, list[Word]]) -> list[list[tuple[int, BBox]]]:
-    """The cells (page, box) of every table with a word OCR read with low confidence: a
-    recomputation over such a table (a sum, a mean) stands on that word even when the
-    finding points at another cell."""
-    unsure = []
+@dataclass(frozen=True, slots=True)
+class OcrTable:
+    """A table read at least in part by OCR: its cells (page, box) on every page it spans,
+    and whether a word in one of them was read with low confidence."""
+
+    cells: list[tuple[int, BBox]]
+    unsure: bool
+
+    def holds(self, page: int | None, box: BBox | None) -> bool:
+        """Whether the centre of ``box`` on ``page`` lies in one of the table's cells."""
+        if page is None or box is None:
+            return False
+        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        return any(p == page and _holds(cell, centre) for p, cell in self.cells)
+
+
+def ocr_tables(doc: DocumentText, pages: dict[int, list[Word]]) -> list[OcrTable]:
+    """Every table with a cell on a page read by OCR. A table stitched over a scanned page
+    and a text page is one table: a recomputation over it (a sum, a mean) stands on the
+    OCR'd numbers even when the finding points at a cell of the text page."""
+    found = []
     for table in doc.tables:
-        cells = [
-            (cell.page, cell.bbox)
-            for row in table.rows
-            for cell in row
-            if cell.bbox is not None and cell.page in pages
-        ]
-        if any(_unsure_in(page, box, pages) for page, box in cells):
-            unsure.append(cells)
-    return unsure
+        cells = [(c.page, c.bbox) for row in table.rows for c in row if c.bbox is not None]
+        scanned = [(page, box) for page, box in cells if page in pages]
+        if scanned:
+            unsure = any(_unsure_in(page, box, pages) for page, box in scanned)
+            found.append(OcrTable(cells, unsure))
+    return found
 
 
-def _unsure_reading(
-    finding: Finding, pages: dict[int, list[Word]], tables: list[list[tuple[int, BBox]]]
-) -> bool:
+def _unsure_reading(finding: Finding, pages: dict[int, list[Word]], tables: list[OcrTable]) -> bool:
     """Whether the finding stands on a word OCR read with low confidence: in its boxes, in
     what it says was written (a name beside a NIP), or in a table one of its boxes is a cell
     of."""
@@ -109,14 +120,10 @@ def _unsure_reading(
     for page, box in _places(finding):
         if any(_unsure(w) and w.text in said for w in pages.get(page or 0, ())):
             return True
-        if page is None or box is None:
-            continue
-        if _unsure_in(page, box, pages):
+        if page is not None and box is not None and _unsure_in(page, box, pages):
             return True
-        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-        for cells in tables:
-            if any(p == page and _holds(cell, centre) for p, cell in cells):
-                return True
+        if any(table.unsure and table.holds(page, box) for table in tables):
+            return True
     return False
 
 
@@ -124,8 +131,28 @@ def _holds(box: BBox, point: tuple[float, float]) -> bool:
     return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
 
 
-def _from_ocr(finding: Finding, pages: dict[int, list[Word]]) -> bool:
-    return any(page in pages for page, _ in _places(finding))
+def doubtful_numbers(pages: dict[int, list[Word]]) -> frozenset[str]:
+    """The numbers OCR read only with low confidence, wherever it read them ("143,87", a
+    rule's remnant glued to "3,87"): a finding that quotes one, from whatever page it
+    points at (a yearly mean over a scanned monthly table), stands on it."""
+    unsure, sure = set(), set()
+    for words in pages.values():
+        for word in words:
+            if any(ch.isdigit() for ch in word.text):
+                (unsure if _unsure(word) else sure).add(word.text)
+    return frozenset(unsure - sure)
+
+
+def _quotes(finding: Finding, numbers: frozenset[str]) -> bool:
+    said = " ".join(finding.message.values()).replace("(", " ").replace(")", " ").split()
+    return any(word.rstrip(".,;:") in numbers for word in said)
+
+
+def _from_ocr(finding: Finding, pages: dict[int, list[Word]], tables: list[OcrTable]) -> bool:
+    return any(
+        page in pages or any(table.holds(page, box) for table in tables)
+        for page, box in _places(finding)
+    )
 
 
 def weigh_ocr_findings(
@@ -137,14 +164,17 @@ def weigh_ocr_findings(
     pages = ocr_pages(doc)
     if not pages:
         return findings
-    tables = unsure_tables(doc, pages)
+    tables = ocr_tables(doc, pages)
+    doubtful = doubtful_numbers(pages)
     kept = []
     for finding in findings:
         if finding.category is Category.STRUCTURE and finding.severity in ACCUSING:
             # A part said to be missing may stand on a page OCR misread ("BAB il"): in a
             # document read partly by OCR its absence is not established.
             unverified[finding.category] += 1
-        elif not _from_ocr(finding, pages):
+        elif finding.severity in ACCUSING and _quotes(finding, doubtful):
+            unverified[finding.category] += 1
+        elif not _from_ocr(finding, pages, tables):
             kept.append(finding)
         elif finding.severity in ACCUSING and _unsure_reading(finding, pages, tables):
             unverified[finding.category] += 1

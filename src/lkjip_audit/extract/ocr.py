@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from lkjip_audit.extract import cache as store
 from lkjip_audit.extract.model import PageLabel, PageTriage, Word
 from lkjip_audit.extract.ocr_mode import OcrMode
+from lkjip_audit.extract.ocr_numbers import reread
 from lkjip_audit.extract.scan_rules import Rule, erase, find_rules
 from lkjip_audit.pdf.objects import Edge
 from lkjip_audit.pdf.triage import SCANNED_COVERAGE
@@ -44,7 +45,7 @@ DPI = 200
 SPECK_CONFIDENCE = 60.0
 MIN_SKEW = 0.0005  # radians (0.03°): a page turned less than this is not straightened
 BILINEAR = 2  # PIL.Image.Resampling.BILINEAR (Pillow is imported only where pages are read)
-OCR_VERSION = "3"  # part of every cache key: bump it whenever what OCR returns changes
+OCR_VERSION = "5"  # part of every cache key: bump it whenever what OCR returns changes
 INSTALL_HINT = {
     "id": "Tesseract (OCR) tidak terpasang: pasang dengan "
     "`apt install tesseract-ocr tesseract-ocr-ind` agar halaman pindaian dapat diperiksa.",
@@ -178,7 +179,8 @@ def recognise(image: Image.Image, folder: Path) -> OcrPage:
     api = _api(folder)
     level = _straightened(api, image)
     rules = find_rules(level)
-    api.SetImage(erase(level, rules) if rules else level)
+    read = erase(level, rules) if rules else level
+    api.SetImage(read)
     api.Recognize()
     words = []
     for item in iterate_level(api.GetIterator(), RIL.WORD):
@@ -188,7 +190,7 @@ def recognise(image: Image.Image, folder: Path) -> OcrPage:
         if text and box is not None and not _speck(text, conf):
             words.append(OcrWord(text, box, conf))
     api.Clear()
-    return OcrPage(words, rules)
+    return OcrPage(reread(read, words, folder, "+".join(LANGUAGES)), rules)
 
 
 def read_image(image: Image.Image, folder: Path, use_cache: bool = True) -> OcrPage:

@@ -97,7 +97,8 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=16384)
 def is_toc_entry(text: str) -> bool:
     """Whether ``text`` reads as a table-of-contents entry (leader or trailing page number)."""
-    text = normalise(text)
+    # "BAB il" is OCR's "BAB II", not "BAB" on page il.
+    text = _roman_after_bab(normalise(text))
     return bool(TOC_LEADER.search(text) or _TOC_PAGE.search(_NUMBERED_PREFIX.sub("", text)))
 
 
@@ -229,9 +230,10 @@ def _toc_lines(lines: Sequence[Line], named: list[tuple[int, str, bool]]) -> set
         elif start is not None:
             new_page = line.page != lines[index - 1].page
             # A chapter named again after a later one (IKHTISAR after LAMPIRAN) is the
-            # report itself starting; a new page goes on only with more entries.
+            # report itself starting; a new page goes on only with more entries, or with
+            # chapters after entries of chapters (not after a Daftar Tabel's tables).
             going_back = key is not None and not entry and RANK[key] < highest
-            if going_back or (new_page and key is None and not entry):
+            if going_back or (new_page and not entry and (key is None or highest < RANK[BAB1])):
                 start = None
         if start is None:
             continue
