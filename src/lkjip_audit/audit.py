@@ -177,7 +177,7 @@ def _audit(
     ocr: OcrSettings,
 ) -> DocumentResult:
     if opened.status is not DocumentStatus.AUDITED:
-        # No PDF at all: answered without loading the extraction (pdfium, pdfplumber, OCR).
+        # No PDF at all: answered without loading the extraction (pdfplumber, preflight, OCR).
         return _unreadable(opened, ocr)
     from lkjip_audit.extract import read_pdf
     from lkjip_audit.pdf.messages import pages_reason
