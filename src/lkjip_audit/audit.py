@@ -25,6 +25,8 @@ from lkjip_audit.rules.registry import RuleContext
 if TYPE_CHECKING:
     import pandas as pd
 
+    from lkjip_audit.pdf.opening import OpenedPdf
+
 log = logging.getLogger(__name__)
 RECAP_CATEGORIES = (Category.REKAP_MISMATCH, Category.REKAP_INTERNAL)
 
@@ -139,32 +141,50 @@ def audit_file(
     answered from the result cache, and a file checked with changed rules reuses its
     extraction.
     """
+    from lkjip_audit.pdf.opening import sniff
     from lkjip_audit.result_cache import load_result, result_key, store_result
 
     ocr = ocr or OcrSettings()
-    key = result_key(path, ruleset, rekap, ocr.tag) if use_cache else None
+    opened = sniff(path)
+    key = result_key(opened.sha256, ruleset, rekap, ocr.tag) if use_cache else None
     cached = load_result(key, path) if key else None
     if cached is not None:
         return cached
-    result = _audit(path, ruleset, rekap, use_cache, limits, ocr)
+    result = _audit(opened, ruleset, rekap, use_cache, limits, ocr)
     if key and result.status is DocumentStatus.AUDITED:
         store_result(key, result)
     return result
 
 
+def _unreadable(opened: OpenedPdf, ocr: OcrSettings) -> DocumentResult:
+    """The result of a document that cannot be audited: its status and why, in plain words."""
+    result = DocumentResult(
+        path=str(opened.path), sha256=opened.sha256, status=opened.status, pages=opened.pages
+    )
+    reason = opened.reason or {}
+    if opened.status is DocumentStatus.SCANNED:
+        reason = with_install_hint(reason, ocr)
+    result.findings.append(extraction_finding("EXT001", reason))
+    return result
+
+
 def _audit(
-    path: Path,
+    opened: OpenedPdf,
     ruleset: RuleSet,
     rekap: RekapFacts | None,
     use_cache: bool,
     limits: Limits | None,
     ocr: OcrSettings,
 ) -> DocumentResult:
+    if opened.status is not DocumentStatus.AUDITED:
+        # No PDF at all: answered without loading the extraction (pdfplumber, preflight, OCR).
+        return _unreadable(opened, ocr)
     from lkjip_audit.extract import read_pdf
     from lkjip_audit.pdf.messages import pages_reason
 
+    path = opened.path
     try:
-        extraction = read_pdf(path, use_cache=use_cache, limits=limits, ocr=ocr)
+        extraction = read_pdf(path, use_cache=use_cache, limits=limits, ocr=ocr, opened=opened)
     except MemoryError:  # the worker's memory limit: the batch names it
         raise
     except Exception as error:  # a damaged page must not stop a batch
@@ -181,15 +201,11 @@ def _audit(
         )
         return result
     opened, doc = extraction.opened, extraction.text
+    if opened.status is not DocumentStatus.AUDITED:
+        return _unreadable(opened, ocr)
     result = DocumentResult(
         path=str(path), sha256=opened.sha256, status=opened.status, pages=opened.pages
     )
-    if opened.status is not DocumentStatus.AUDITED:
-        reason = opened.reason or {}
-        if opened.status is DocumentStatus.SCANNED:
-            reason = with_install_hint(reason, ocr)
-        result.findings.append(extraction_finding("EXT001", reason))
-        return result
     read_by_ocr = ocr_pages(doc)
     result.ocr_pages = len(read_by_ocr)
     if read_by_ocr:

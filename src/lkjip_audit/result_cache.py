@@ -41,11 +41,16 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def result_key(path: Path, ruleset: RuleSet, rekap: RekapFacts | None, ocr: str = "") -> str | None:
-    """The cache key of auditing ``path`` (``ocr``: the tag of the OCR settings, empty when
-    no page is OCR'd), or None when the inputs cannot be fingerprinted."""
+def result_key(
+    sha256: str | None, ruleset: RuleSet, rekap: RekapFacts | None, ocr: str = ""
+) -> str | None:
+    """The cache key of auditing the PDF whose hash is ``sha256`` (as sniffing it gave it:
+    the file is read once; ``ocr``: the tag of the OCR settings, empty when no page is
+    OCR'd), or None when the inputs cannot be fingerprinted."""
+    if not sha256:
+        return None
     try:
-        parts = [_file_digest(path), ruleset.sha256[:16], code_fingerprint()]
+        parts = [sha256, ruleset.sha256[:16], code_fingerprint()]
         if ocr:
             parts.append(ocr)
         if rekap is not None:

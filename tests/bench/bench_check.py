@@ -8,7 +8,9 @@ baseline is what a straightforward implementation does: one process that opens e
 with pdfplumber and calls ``extract_text()`` and ``extract_tables()`` on every page (pages
 closed). The two are run in alternating rounds and the best round of each is kept, because
 the machine may be shared; CPU seconds (user + system of the process and its workers) are
-reported beside wall seconds, as they move less when other work competes for the cores.
+reported beside wall seconds, as they move less when other work competes for the cores: the
+ratios and the cold start are judged on CPU seconds (wall is printed beside them), the
+province on wall seconds (two workers share the cores as a user's would).
 
 Reported, with the targets of issue 19:
 
@@ -240,15 +242,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{t.cpu / base.cpu:7.3f}"
             )
         for name in ("one_call", "per_report"):
-            ratio = timings[name].wall / base.wall
-            print(f"{name} ratio (wall): {ratio:.3f}x {verdict(ratio, TARGETS[name])}")
+            ratio = timings[name].cpu / base.cpu
+            wall = timings[name].wall / base.wall
+            print(
+                f"{name} ratio (cpu): {ratio:.3f}x {verdict(ratio, TARGETS[name])}"
+                f"; wall {wall:.3f}x"
+            )
             missed += [name] if ratio > TARGETS[name] else []
 
         print("\ncold start (best of 5)     wall s   cpu s  imports s")
         for name, (timing, imports) in cold_start(env, folder).items():
-            ok = verdict(timing.wall, TARGETS["cold_start"])
-            print(f"{name:24} {timing.wall:8.3f} {timing.cpu:7.3f} {imports:9.3f}  {ok}")
-            missed += [name] if timing.wall > TARGETS["cold_start"] else []
+            ok = verdict(timing.cpu, TARGETS["cold_start"])
+            print(f"{name:24} {timing.wall:8.3f} {timing.cpu:7.3f} {imports:9.3f}  cpu {ok}")
+            missed += [name] if timing.cpu > TARGETS["cold_start"] else []
 
         chosen = reports[: args.reports]
         cached_env = environment(folder / "province-cache")

@@ -83,9 +83,11 @@ def read_pdf(
     use_cache: bool = True,
     limits: Limits | None = None,
     ocr: OcrSettings | None = None,
+    opened: OpenedPdf | None = None,
 ) -> Extraction:
     """Open, classify and read ``path`` (only ``pages``, 1-based, when given); scanned pages
-    are read by OCR as ``ocr`` says (by default: when Tesseract is installed).
+    are read by OCR as ``ocr`` says (by default: when Tesseract is installed). ``opened`` is
+    the file as :func:`sniff` already gave it (not hashed again).
 
     Never raises on bad input: a document that cannot be opened, or whose structure is over
     ``limits`` (the defaults when None), comes back with its status and reason and no pages.
@@ -95,7 +97,7 @@ def read_pdf(
 
     ocr = ocr or OcrSettings()
     selected = None if pages is None else set(pages)
-    opened = sniff(Path(path))
+    opened = opened or sniff(Path(path))
     key = cache_key(opened.sha256 or "", selected, ocr.tag)
     if use_cache and opened.status == DocumentStatus.AUDITED:
         hit = _cached(key, opened.path)

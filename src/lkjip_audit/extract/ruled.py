@@ -9,7 +9,10 @@ covered by a cell above is a vertical span (its text is forward-filled).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from pdfplumber import table as plumber_table
 
@@ -103,6 +106,20 @@ def _header_row_count(grid: Grid) -> int:
     return count
 
 
+def _words_in_cells(words: list[Word]) -> Callable[[BBox], list[Word]]:
+    """A function giving the words whose centre lies in a box (edges included), in the order
+    of ``words``: the centres are sorted by x once, so a table of many cells does not test
+    every word against every cell."""
+    centers = sorted((*word_center(w), i) for i, w in enumerate(words))
+    xs = [c[0] for c in centers]
+
+    def in_cell(box: BBox) -> list[Word]:
+        found = centers[bisect_left(xs, box[0]) : bisect_right(xs, box[2])]
+        return [words[i] for _, y, i in sorted(found, key=itemgetter(2)) if box[1] <= y <= box[3]]
+
+    return in_cell
+
+
 def table_from_cells(cells: list[BBox], words: list[Word], page: int) -> RawTable | None:
     """A raw table from one group of ruled cells and the page's words; None when it is not a
     table (fewer than two columns, or no text). A single row is a fragment: alone it is a
@@ -114,9 +131,8 @@ def table_from_cells(cells: list[BBox], words: list[Word], page: int) -> RawTabl
     in_table = [w for w in words if inside(word_center(w), bbox)]
     if not in_table:
         return None
-    texts: dict[BBox, Cell] = {}
-    for box in cells:
-        texts[box] = cell_of([w for w in in_table if inside(word_center(w), box)], page, box)
+    in_cell = _words_in_cells(in_table)
+    texts: dict[BBox, Cell] = {box: cell_of(in_cell(box), page, box) for box in cells}
     header_count = _header_row_count(grid)
     table_rows: list[list[Cell]] = []
     for r in range(len(grid.slots)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -43,23 +43,45 @@ def _codes(textpage: pdfium.PdfTextPage) -> list[int]:
     return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
 
 
-def _char_box(
-    raw: pdfium_c.FPDF_TEXTPAGE, index: int, turn: Turn, loose: pdfium_c.FS_RECTF
-) -> BBox:
-    """Character ``index``'s box in reading space: its loose box (read into ``loose``), or,
-    when that box is implausibly tall, the font size around the character's baseline."""
-    pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(loose))
+def _boxes(raw: pdfium_c.FPDF_TEXTPAGE, turn: Turn) -> Callable[[int], BBox]:
+    """A function giving character ``index``'s box in reading space: its loose box, or, when
+    that box is implausibly tall, the font size around the character's baseline.
+
+    Called for every character of a page, so the box of an upright page (no turn) is read
+    without the general rotation and the ctypes argument is built once."""
+    loose = pdfium_c.FS_RECTF()
+    loose_ref = ctypes.byref(loose)
+    get_box, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
     height = turn.height
-    x0, top, x1, bottom = turn.box(
-        loose.left, height - loose.top, loose.right, height - loose.bottom
-    )
-    size = pdfium_c.FPDFText_GetFontSize(raw, index)
-    if size <= 0 or bottom - top <= MAX_LOOSE_HEIGHT * size:
-        return x0, top, x1, bottom
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-    baseline = turn.point(x.value, height - y.value)[1]
-    return x0, baseline - ASCENT * size, x1, baseline + DESCENT * size
+    upright = turn.quarters % 4 == 0
+
+    def char_box(index: int) -> BBox:
+        get_box(raw, index, loose_ref)
+        if upright:
+            # turn.box when nothing turns: each coordinate pair in order (same min/max rule)
+            left, right, top, bottom = (
+                loose.left,
+                loose.right,
+                height - loose.top,
+                height - loose.bottom,
+            )
+            box = (
+                right if right < left else left,
+                bottom if bottom < top else top,
+                right if right > left else left,
+                bottom if bottom > top else top,
+            )
+        else:
+            box = turn.box(loose.left, height - loose.top, loose.right, height - loose.bottom)
+        size = font_size(raw, index)
+        if size <= 0 or box[3] - box[1] <= MAX_LOOSE_HEIGHT * size:
+            return box
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
+        baseline = turn.point(x.value, height - y.value)[1]
+        return box[0], baseline - ASCENT * size, box[2], baseline + DESCENT * size
+
+    return char_box
 
 
 def _characters(codes: Sequence[int]) -> Iterator[tuple[int, str]]:
@@ -83,7 +105,8 @@ def read_words(textpage: pdfium.PdfTextPage, turn: Turn) -> PageWords:
     X_TOLERANCE and jumps to another row, in the reading space of ``turn``; boxes are
     pdfium's loose boxes (font ascent to descent) in top-left coordinates of that space."""
     raw = textpage.raw
-    loose = pdfium_c.FS_RECTF()
+    char_box = _boxes(raw, turn)
+    has_map_error = pdfium_c.FPDFText_HasUnicodeMapError
     chars: list[str] = []
     words: list[Word] = []
     current: list[str] = []
@@ -98,8 +121,8 @@ def read_words(textpage: pdfium.PdfTextPage, turn: Turn) -> PageWords:
             continue
         if i % MAP_ERROR_SAMPLE == 0:
             sampled += 1
-            errors += bool(pdfium_c.FPDFText_HasUnicodeMapError(raw, i))
-        left, char_top, right, char_bottom = _char_box(raw, i, turn, loose)
+            errors += bool(has_map_error(raw, i))
+        left, char_top, right, char_bottom = char_box(i)
         if current and (
             left - x1 > X_TOLERANCE
             or right < x0

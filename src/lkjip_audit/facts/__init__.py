@@ -60,8 +60,10 @@ def known_tables() -> list[str]:
     return sorted(_SCHEMAS)
 
 
+@cache
 def _load_schema_modules() -> None:
-    """Import every module of this package so that each registers its schemas."""
+    """Import every module of this package so that each registers its schemas (once: the
+    package's modules are listed from the disk)."""
     import importlib
     import pkgutil
 

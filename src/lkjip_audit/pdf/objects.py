@@ -82,19 +82,24 @@ def _path_points(obj: int, matrix: Matrix) -> list[list[tuple[float, float]]]:
     """The path's subpaths as point lists in page space (curves reduced to their end points)."""
     subpaths: list[list[tuple[float, float]]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
+    # Hoisted out of the loop: a page's rules are thousands of segments.
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+    get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
     for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        seg = get_segment(obj, i)
+        get_point(seg, x_ref, y_ref)
         point = _apply(matrix, x.value, y.value)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
+        kind = get_type(seg)
+        if kind == moveto or not subpaths:
             subpaths.append([point])
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+        elif kind == lineto:
             subpaths[-1].append(point)
         else:
             # A Bezier curve is never a table border: break the subpath so no edge spans it.
             subpaths.append([point])
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and len(subpaths[-1]) > 1:
+        if get_close(seg) and len(subpaths[-1]) > 1:
             subpaths[-1].append(subpaths[-1][0])
     return subpaths
 
@@ -125,16 +130,16 @@ def _path_edges(obj: int, matrix: Matrix, height: float) -> list[Edge]:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
         return []
-    subpaths = _path_points(obj, matrix)
+    # The points are read only for a path that is drawn in a colour (white paths are many).
     edges: list[Edge] = []
     if stroke.value and not _is_white(pdfium_c.FPDFPageObj_GetStrokeColor, obj):
-        for points in subpaths:
+        for points in _path_points(obj, matrix):
             for p, q in itertools.pairwise(points):
                 edge = _segment_edge(p, q, height)
                 if edge is not None:
                     edges.append(edge)
     elif fill_mode.value and not _is_white(pdfium_c.FPDFPageObj_GetFillColor, obj):
-        for points in subpaths:
+        for points in _path_points(obj, matrix):
             if len(points) < 2:
                 continue
             xs = [p[0] for p in points]

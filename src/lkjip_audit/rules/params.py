@@ -20,6 +20,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Annotated, Any, Literal, Self, Union, get_args, get_origin, get_type_hints
 
 from lkjip_audit.facts import known_tables
@@ -204,7 +205,7 @@ def _build(cls: type, given: Mapping[str, Any], prefix: str = "") -> Any:
         raise ParamError(
             f"{prefix}{unknown[0]}", f"is not a parameter; known: {', '.join(fields) or 'none'}"
         )
-    hints = get_type_hints(cls, include_extras=True)
+    hints = _hints(cls)
     kwargs = {}
     for name, f in fields.items():
         if name in given:
@@ -212,6 +213,13 @@ def _build(cls: type, given: Mapping[str, Any], prefix: str = "") -> Any:
         elif not _has_default(f):
             raise ParamError(f"{prefix}{name}", f"is missing; {_expected(hints[f.name])}")
     return cls(**kwargs)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved type hints of a parameter dataclass, once per class: resolving them
+    evaluates every annotation (a compile each), and a rule set builds hundreds of params."""
+    return get_type_hints(cls, include_extras=True)
 
 
 def _has_default(f: dataclasses.Field) -> bool:
@@ -267,7 +275,7 @@ class Params:
 
     def describe(self) -> list[ParamInfo]:
         """Each declared parameter in words, with this object's value."""
-        hints = get_type_hints(type(self), include_extras=True)
+        hints = _hints(type(self))
         infos = []
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
             required = not _has_default(f)
