@@ -7,11 +7,10 @@ on each SKM layout of the corpus on its own (8 unsur by month, 9 by month, 9 by 
 both scales, an annual summary only). A second corpus, generated with a seed
 the checkers were never tuned on, must reach the same overall floors: a rule that only works
 on the committed corpus does not work. These floors hold the Kemenkumham family, drawn by
-reportlab or typed and converted by LibreOffice; the pemda family is scored per renderer,
-with the parts still below the floors marked as known gaps (strict xfail: a part that reaches
-them fails the mark and must be promoted). The recap categories are scored on the
-corpus by ``test_rekap_corpus.py`` (they need a recap with injected defects) and here on the
-seed, whose own attached recap carries real ones.
+reportlab or typed and converted by LibreOffice; the pemda family is held to the same
+floors per renderer, on the tuning seed and on the held-out one. The recap categories are
+scored on the corpus by ``test_rekap_corpus.py`` (they need a recap with injected defects)
+and here on the seed, whose own attached recap carries real ones.
 """
 
 from __future__ import annotations
@@ -160,20 +159,9 @@ def test_held_out_corpus_reaches_the_same_overall_floors(held_out_report):
     assert held_out_report.clean_findings == 0, false_positives(held_out_report)
 
 
-# First measured on the held-out seed before any recognizer change (docs/corpus-families.md).
-# Still below the floors: the reportlab pemda part of the tuning seed (a lampiran sub
-# kegiatan lost under the two-row header repeated over a page break, a retribusi year table).
-PEMDA_GAP = pytest.mark.xfail(
-    strict=True, reason="issue 14: below the floors, see docs/corpus-families.md"
-)
-TUNED_PARTS = [
-    pytest.param("docx", id="docx"),
-    pytest.param("reportlab", id="reportlab", marks=PEMDA_GAP),
-]
-HELD_OUT_PARTS = [
-    pytest.param("docx", id="docx"),
-    pytest.param("reportlab", id="reportlab"),
-]
+# Every pemda part, tuning and held-out seed, both renderers, is held to the floors (first
+# measured on the held-out seed before any recognizer change: docs/corpus-families.md).
+PEMDA_PARTS = [pytest.param("docx", id="docx"), pytest.param("reportlab", id="reportlab")]
 
 
 def _require_pemda(report: EvalReport, renderer: str) -> None:
@@ -187,7 +175,7 @@ def _assert_floors(report: EvalReport) -> None:
     assert report.clean_findings == 0, false_positives(report)
 
 
-@pytest.mark.parametrize("renderer", TUNED_PARTS)
+@pytest.mark.parametrize("renderer", PEMDA_PARTS)
 def test_pemda_family_reaches_the_floors(corpus_results, tmp_path, renderer):
     report = part_report(
         CORPUS / "truth.json", corpus_results, tmp_path, renderer, family="pemda", renderer=renderer
@@ -196,7 +184,7 @@ def test_pemda_family_reaches_the_floors(corpus_results, tmp_path, renderer):
     _assert_floors(report)
 
 
-@pytest.mark.parametrize("renderer", HELD_OUT_PARTS)
+@pytest.mark.parametrize("renderer", PEMDA_PARTS)
 def test_held_out_pemda_family_reaches_the_floors(held_out, renderer):
     folder, results = held_out
     report = part_report(

@@ -246,3 +246,26 @@ def test_a_unit_grid_continued_on_the_next_page_keeps_its_label_columns(tmp_path
         "Penyediaan Perahu Karet",
     ]
     assert all(line.parent is None for line in continued)
+
+
+def test_a_retribusi_table_by_year_is_revenue_and_its_capaian_is_checked(tmp_path, ruleset):
+    # A unit's retribusi (its own revenue) printed with one column per year: the rows name the
+    # target, the realisation and the capaian; 2016's capaian is wrong (1.258.885.577 /
+    # 634.300.000 = 198,47 %), 2015's is right.
+    rows = [
+        ["Uraian", "Tahun 2015", "Tahun 2016"],
+        ["Target Retribusi", "821.300.000", "634.300.000"],
+        ["Realisasi", "991.857.930", "1.258.885.577"],
+        ["Capaian", "120,77 %", "217,24 %"],
+    ]
+    path = tmp_path / "retribusi.pdf"
+    story = [
+        Paragraph("LAPORAN KINERJA DINAS CONTOH TAHUN 2016", STYLE),
+        PageBreak(),
+        Paragraph("BAB III AKUNTABILITAS KINERJA", STYLE),
+        Paragraph("Dinas Contoh dibebani target retribusi 634.300.000.", STYLE),
+        Spacer(1, 8),
+        Table(rows, style=TOP_GRID),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    assert flagged(path, ruleset) == [("BUD007", "217,24 %")]

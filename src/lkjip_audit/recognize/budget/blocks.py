@@ -35,7 +35,7 @@ AMOUNT_SHAPE = re.compile(r"\d[.,]\d")
 # An amount of a million or more printed with its groups ("2.193.850.000"), not a score.
 GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 MAX_LABEL_LINES = 6
-MONEY_LABEL_WORDS = frozenset("anggaran pagu belanja dipa pnbp alokasi".split())
+MONEY_LABEL_WORDS = frozenset("anggaran pagu belanja dipa pnbp retribusi alokasi".split())
 # A table of performance measures: its header names the indicator or the unit of each target.
 PERFORMANCE_WORDS = frozenset("indikator satuan".split())
 BUDGET_WORDS = frozenset("anggaran pagu alokasi dipa belanja dana".split())
