@@ -114,6 +114,30 @@ def test_row_split_by_page_break_is_merged() -> None:
     ]
 
 
+def test_second_header_line_repeated_on_the_next_page_is_dropped() -> None:
+    # A two-line header taken as header plus first body row; the next page repeats both
+    # lines. The second line must not be merged into the last row as if it continued it.
+    header, second = ["No", "Kegiatan", "Volume", "Anggaran"], ["", "", "Satuan", "(Rp)"]
+    upper = _raw(18, header, [second, ["3", "Administrasi Umum", "33", "1.757.544.000"]], COLS)
+    lower = _raw(19, header, [second, ["", "- Penyediaan Peralatan", "17", "806.185.000"]], COLS)
+    (table,) = stitch([upper, lower])
+    assert [[c.text for c in row] for row in table.rows][1:] == [
+        ["3", "Administrasi Umum", "33", "1.757.544.000"],
+        ["", "- Penyediaan Peralatan", "17", "806.185.000"],
+    ]
+
+
+def test_a_row_with_figures_like_the_first_is_kept() -> None:
+    rows = [["1", "Belanja pegawai", "12", "100.000"]]
+    upper = _raw(4, ["No", "Uraian", "Volume", "Jumlah"], rows, COLS)
+    lower = _raw(5, ["No", "Uraian", "Volume", "Jumlah"], rows, COLS)
+    (table,) = stitch([upper, lower])
+    assert len(table.rows) == 2
+
+
+COLS = [50.0, 80.0, 300.0, 360.0, 460.0]
+
+
 def test_tables_with_other_columns_are_not_stitched() -> None:
     upper = _raw(4, ["No", "Uraian"], [["1", "Belanja"]], [50, 90, 400])
     lower = _raw(5, ["Bulan", "Nilai"], [["Januari", "3,96"]], [50, 200, 300])

@@ -18,7 +18,7 @@ from lkjip_audit.limits import Limits
 from lkjip_audit.pdf.opening import OpenedPdf, classify, open_document, quick_triage, sniff
 
 # Part of every cache key: bump it whenever what extraction returns changes.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 
 @dataclass(slots=True)

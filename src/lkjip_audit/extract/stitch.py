@@ -43,6 +43,17 @@ def _is_header_copy(row: list, header: list[str]) -> bool:
     return [squash(cell.text) for cell in row] == [squash(k) for k in header]
 
 
+def _repeats_a_heading_row(row: list, upper: RawTable) -> bool:
+    """``row`` repeats, cell for cell and without a figure, one of the rows ``upper`` opens
+    with: the second line of a header printed again on the new page ("Volume | Satuan |
+    (Rp)"), which the extraction may have taken for the first body row."""
+    if any(any(ch.isdigit() for ch in cell.text) for cell in row):
+        return False
+    texts = [squash(cell.text) for cell in row]
+    leading = upper.header_rows + upper.rows[:2]
+    return any(texts == [squash(cell.text) for cell in other] for other in leading)
+
+
 def _continues(
     upper: RawTable, lower: RawTable, lower_is_first: bool, layouts: dict[int, PageLayout]
 ) -> bool:
@@ -77,7 +88,7 @@ def _append(upper: RawTable, lower: RawTable) -> RawTable:
     break (first cell empty) merged into the last row."""
     header = header_keys(upper.header_rows)
     rows = list(lower.rows) if _same_header(upper, lower) else lower.header_rows + lower.rows
-    while rows and _is_header_copy(rows[0], header):
+    while rows and (_is_header_copy(rows[0], header) or _repeats_a_heading_row(rows[0], upper)):
         rows.pop(0)
     merged = list(upper.rows)
     if rows and merged and continues_row(rows[0]):
