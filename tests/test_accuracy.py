@@ -199,6 +199,21 @@ def test_held_out_pemda_family_reaches_the_floors(held_out, renderer):
     _assert_floors(report)
 
 
+@pytest.mark.parametrize("category", pemda_categories())
+def test_pemda_corpus_recall_per_category(corpus_results, tmp_path, category):
+    # Both renderers together: each category is injected three times in the family.
+    _require_pemda(
+        part_report(
+            CORPUS / "truth.json", corpus_results, tmp_path, "docx", family="pemda", renderer="docx"
+        ),
+        "docx",
+    )
+    report = part_report(CORPUS / "truth.json", corpus_results, tmp_path, "pemda", family="pemda")
+    score = report.category(category)
+    assert score.truth >= 3, f"{category} must be injected at least 3 times"
+    assert score.found / score.truth >= MIN_RECALL, (category, score)
+
+
 def test_pemda_family_injects_every_applicable_category_three_times():
     truth = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
     pemda = [d for d in truth["documents"] if d["layout"].get("family") == "pemda"]
